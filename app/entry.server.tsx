@@ -1,0 +1,79 @@
+import { PassThrough } from "node:stream";
+import { createReadableStreamFromReadable, type EntryContext, type AppLoadContext } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { createInstance } from "i18next";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { I18nextProvider, initReactI18next } from "react-i18next";
+import { NonceContext } from "~/components/nonce";
+import { FALLBACK_LANGUAGE, NAMESPACES, SUPPORTED_LANGUAGES } from "~/i18n/config";
+import { i18next, languageCookie } from "~/i18n/i18next.server";
+import { resources } from "~/i18n/resources.server";
+import { isSupportedLanguage } from "~/i18n/config";
+
+const ABORT_DELAY = 5_000;
+
+/** `?lng=xx` is remembered in a cookie so the choice sticks on the next request. */
+export async function rememberLanguage(request: Request, headers: Headers): Promise<void> {
+  const lng = new URL(request.url).searchParams.get("lng");
+  if (isSupportedLanguage(lng)) headers.append("Set-Cookie", await languageCookie.serialize(lng));
+}
+
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  return rememberLanguage(request, response.headers).then(() => response);
+}
+
+export default async function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const lng = await i18next.getLocale(request);
+  const instance = createInstance();
+  await instance.use(initReactI18next).init({
+    lng,
+    supportedLngs: [...SUPPORTED_LANGUAGES],
+    fallbackLng: FALLBACK_LANGUAGE,
+    defaultNS: "common",
+    ns: [...NAMESPACES],
+    resources,
+    interpolation: { escapeValue: false },
+  });
+  await rememberLanguage(request, responseHeaders);
+  const nonce = loadContext.cspNonce;
+  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+
+  return new Promise((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceContext.Provider value={nonce}>
+        <I18nextProvider i18n={instance}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nextProvider>
+      </NonceContext.Provider>,
+      {
+        nonce,
+        [waitForAll ? "onAllReady" : "onShellReady"]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(
+            new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          // Errors after the shell are logged here; messages never include request bodies.
+          if (shellRendered) console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+}

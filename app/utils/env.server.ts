@@ -1,0 +1,66 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with "file:" or "postgresql://"')
+      .optional(),
+    APP_URL: z.url("must be an absolute URL such as https://harbor.example.org").optional(),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    RESEND_API_KEY: z.string().min(1).optional(),
+    RESEND_BASE_URL: z.url().optional(),
+    EMAIL_FROM: z.string().min(3).default("Harbor <no-reply@harbor.localhost>"),
+    MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    if (!env.SESSION_SECRET)
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
+    if (!env.APP_URL)
+      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required in production" });
+  });
+
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; APP_URL: string };
+
+/** Parses an environment; throws one readable message listing every problem. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = EnvSchema.safeParse(
+    Object.fromEntries(Object.entries(source).filter(([, value]) => value !== "")),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Harbor cannot start: invalid environment\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  return {
+    ...env,
+    APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
+    SESSION_SECRET: env.SESSION_SECRET ?? developmentSecret(),
+  };
+}
+
+/** Outside production a secret is generated once and kept in the git-ignored data/ folder. */
+function developmentSecret(): string {
+  const file = path.resolve(process.cwd(), "data", "dev-session-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const secret = crypto.randomBytes(32).toString("base64url");
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    return secret;
+  }
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,106 @@
+// The demo world: seeded on an empty database outside production (never in production).
+// Every person here is fictional.
+import type { Role } from "~/domain/auth/roles";
+import { createUser } from "~/models/user.server";
+import { db } from "~/utils/db.server";
+
+export const DEMO_PASSWORD = "harbor-demo-password";
+
+const ORGANISATIONS = [
+  { slug: "harbor-program", name: "Harbor Program", kind: "program" },
+  { slug: "open-doors", name: "Open Doors Aid", kind: "ngo" },
+  { slug: "nour-relief", name: "Nour Relief", kind: "ngo" },
+  { slug: "northwind-studio", name: "Northwind Studio", kind: "employer" },
+  { slug: "atlas-ledger", name: "Atlas Ledger", kind: "employer" },
+] as const;
+
+type OrgSlug = (typeof ORGANISATIONS)[number]["slug"];
+
+const STAFF: Array<{ email: string; name: string; org: OrgSlug; roles: Role[]; locale: string }> = [
+  { email: "admin@demo.harbor", name: "Amira Haddad", org: "harbor-program", roles: ["admin"], locale: "en" },
+  { email: "coach@demo.harbor", name: "Lena Fischer", org: "harbor-program", roles: ["coach"], locale: "en" },
+  { email: "coach2@demo.harbor", name: "Karim Nasser", org: "harbor-program", roles: ["coach", "assessor"], locale: "ar" },
+  { email: "assessor@demo.harbor", name: "Sofia Marquez", org: "harbor-program", roles: ["assessor"], locale: "es" },
+  { email: "ngo@demo.harbor", name: "Olena Bondar", org: "open-doors", roles: ["ngo_admin"], locale: "uk" },
+  { email: "ngo-staff@demo.harbor", name: "Tom Becker", org: "open-doors", roles: ["ngo_staff"], locale: "en" },
+  { email: "ngo2@demo.harbor", name: "Rania Khalil", org: "nour-relief", roles: ["ngo_admin"], locale: "ar" },
+  { email: "ngo2-staff@demo.harbor", name: "Pierre Laurent", org: "nour-relief", roles: ["ngo_staff"], locale: "fr" },
+  { email: "employer@demo.harbor", name: "Maya Chen", org: "northwind-studio", roles: ["employer"], locale: "en" },
+  { email: "employer2@demo.harbor", name: "Daniel Okafor", org: "atlas-ledger", roles: ["employer"], locale: "en" },
+];
+
+const CANDIDATES: Array<{
+  email: string;
+  nativeName: string;
+  latinName: string;
+  origin: string;
+  current: string;
+  locale: string;
+  referredBy: OrgSlug | null;
+  languages: Array<{ code: string; level: string }>;
+  skills: string[];
+}> = [
+  { email: "candidate@demo.harbor", nativeName: "Олександр Коваленко", latinName: "Oleksandr Kovalenko", origin: "UA", current: "PL", locale: "uk", referredBy: "open-doors", languages: [{ code: "uk", level: "C2" }, { code: "en", level: "B2" }, { code: "pl", level: "B1" }], skills: ["JavaScript", "React", "web development"] },
+  { email: "candidate2@demo.harbor", nativeName: "Ірина Шевчук", latinName: "Iryna Shevchuk", origin: "UA", current: "DE", locale: "uk", referredBy: "open-doors", languages: [{ code: "uk", level: "C2" }, { code: "de", level: "B1" }, { code: "en", level: "B2" }], skills: ["accounting", "bookkeeping"] },
+  { email: "candidate3@demo.harbor", nativeName: "Дмитрий Соколов", latinName: "Dmitrii Sokolov", origin: "UA", current: "CZ", locale: "ru", referredBy: "open-doors", languages: [{ code: "ru", level: "C2" }, { code: "uk", level: "C1" }, { code: "en", level: "B1" }], skills: ["data analysis", "SQL"] },
+  { email: "candidate4@demo.harbor", nativeName: "ليلى الحسن", latinName: "Layla Al-Hassan", origin: "SY", current: "JO", locale: "ar", referredBy: "nour-relief", languages: [{ code: "ar", level: "C2" }, { code: "en", level: "B2" }], skills: ["graphic design", "Adobe Illustrator"] },
+  { email: "candidate5@demo.harbor", nativeName: "عمر الخطيب", latinName: "Omar Al-Khatib", origin: "SY", current: "TR", locale: "ar", referredBy: "nour-relief", languages: [{ code: "ar", level: "C2" }, { code: "tr", level: "B1" }, { code: "en", level: "B1" }], skills: ["customer service", "translation"] },
+  { email: "candidate6@demo.harbor", nativeName: "سارا احمدی", latinName: "Sara Ahmadi", origin: "AF", current: "DE", locale: "fa", referredBy: "nour-relief", languages: [{ code: "fa", level: "C2" }, { code: "ps", level: "B2" }, { code: "en", level: "B2" }], skills: ["software testing", "Python"] },
+  { email: "candidate7@demo.harbor", nativeName: "محمد رحیمی", latinName: "Mohammad Rahimi", origin: "AF", current: "PK", locale: "fa", referredBy: "open-doors", languages: [{ code: "fa", level: "C2" }, { code: "en", level: "B1" }], skills: ["virtual assistance", "office administration"] },
+  { email: "candidate8@demo.harbor", nativeName: "Valentina Rojas", latinName: "Valentina Rojas", origin: "VE", current: "CO", locale: "es", referredBy: "open-doors", languages: [{ code: "es", level: "C2" }, { code: "en", level: "B2" }], skills: ["digital marketing", "copywriting"] },
+  { email: "candidate9@demo.harbor", nativeName: "Andrés Pérez", latinName: "Andres Perez", origin: "VE", current: "PE", locale: "es", referredBy: null, languages: [{ code: "es", level: "C2" }, { code: "en", level: "A2" }], skills: ["accounting", "payroll"] },
+  { email: "candidate10@demo.harbor", nativeName: "Marie-Claire Mbala", latinName: "Marie-Claire Mbala", origin: "CD", current: "FR", locale: "fr", referredBy: "nour-relief", languages: [{ code: "fr", level: "C2" }, { code: "ln", level: "C2" }, { code: "en", level: "B1" }], skills: ["customer support", "French translation"] },
+  { email: "candidate11@demo.harbor", nativeName: "Yusuf Haidari", latinName: "Yusuf Haidari", origin: "AF", current: "IR", locale: "fa", referredBy: null, languages: [{ code: "fa", level: "C2" }, { code: "en", level: "B2" }], skills: ["web development", "PHP"] },
+  { email: "candidate12@demo.harbor", nativeName: "Наталія Мельник", latinName: "Nataliia Melnyk", origin: "UA", current: "UA", locale: "uk", referredBy: "open-doors", languages: [{ code: "uk", level: "C2" }, { code: "en", level: "C1" }], skills: ["UX design", "Figma"] },
+];
+
+/** Seeds the demo world if the database has no organisation yet. Returns whether it seeded. */
+export async function seedDemoWorldIfEmpty(): Promise<boolean> {
+  if ((await db.organisation.count()) > 0) return false;
+  await seedDemoWorld();
+  return true;
+}
+
+export async function seedDemoWorld(): Promise<void> {
+  const orgIds = new Map<string, string>();
+  for (const org of ORGANISATIONS) {
+    const created = await db.organisation.create({ data: org, select: { id: true } });
+    orgIds.set(org.slug, created.id);
+  }
+  const orgId = (slug: OrgSlug) => orgIds.get(slug) as string;
+
+  await Promise.all(
+    STAFF.map((person) =>
+      createUser({
+        email: person.email,
+        displayName: person.name,
+        password: DEMO_PASSWORD,
+        locale: person.locale,
+        memberships: person.roles.map((role) => ({ role, organisationId: orgId(person.org) })),
+      }),
+    ),
+  );
+  await Promise.all(
+    CANDIDATES.map(async (person) => {
+      const user = await createUser({
+        email: person.email,
+        displayName: person.latinName,
+        password: DEMO_PASSWORD,
+        locale: person.locale,
+        memberships: [{ role: "candidate", organisationId: orgId("harbor-program") }],
+      });
+      await db.candidateProfile.create({
+        data: {
+          userId: user.id,
+          referringOrganisationId: person.referredBy ? orgId(person.referredBy) : null,
+          nativeName: person.nativeName,
+          latinName: person.latinName,
+          countryOfOrigin: person.origin,
+          currentCountry: person.current,
+          languages: JSON.stringify(person.languages),
+          skills: JSON.stringify(person.skills),
+        },
+      });
+    }),
+  );
+}

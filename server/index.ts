@@ -1,0 +1,61 @@
+// Harbor's HTTP server: migrations, demo data, security middleware, then the Remix app.
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { env } from "../app/utils/env.server";
+import { limitBodySize, rejectCrossOriginWrites, securityHeaders } from "./security";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+async function main() {
+  const config = env(); // fails here, with every problem listed, before anything starts
+  const production = config.NODE_ENV === "production";
+
+  // Migrations are applied on every start (never `db push`); a no-op when up to date.
+  execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+
+  const { seedDemoWorldIfEmpty } = await import("../prisma/seed");
+  if (!production) await seedDemoWorldIfEmpty();
+  {
+    const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
+
+    const app = express();
+    app.disable("x-powered-by");
+    app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
+    app.use(compression());
+    app.use(securityHeaders(production));
+    app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+    // Translations for the browser (the server reads the same files).
+    app.use("/locales", express.static(path.join(root, "locales"), { maxAge: "1h" }));
+    app.use(rejectCrossOriginWrites([new URL(config.APP_URL).origin]));
+    app.use(limitBodySize(config.MAX_BODY_BYTES));
+    app.all(
+      "*",
+      createRequestHandler({
+        build,
+        mode: config.NODE_ENV,
+        getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientAddress: req.ip ?? "unknown" }),
+      }),
+    );
+
+    const server = app.listen(config.PORT, config.HOST, () => {
+      console.log(`Harbor listening on http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT}`);
+    });
+    const stop = () => server.close(() => process.exit(0));
+    process.on("SIGTERM", stop);
+    process.on("SIGINT", stop);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
