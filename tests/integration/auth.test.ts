@@ -5,7 +5,7 @@ import { loader as dashboardLoader } from "~/routes/dashboard";
 import { loader as auditLoader } from "~/routes/admin.audit";
 import { db } from "~/utils/db.server";
 import { DEMO_PASSWORD } from "../../prisma/seed";
-import { cookiesFrom, formRequest, getRequest, loadContext, settle } from "./context";
+import { cookiesFrom, formRequest, getRequest, loadContext, settle, signIn } from "./context";
 
 const DEMO_ACCOUNTS = [
   "admin@demo.harbor",
@@ -15,10 +15,6 @@ const DEMO_ACCOUNTS = [
   "employer@demo.harbor",
   "candidate@demo.harbor",
 ];
-
-export async function signIn(email: string, password = DEMO_PASSWORD, clientAddress = "127.0.0.1") {
-  return settle(() => loginAction({ request: formRequest("/login", { email, password }), params: {}, context: loadContext(clientAddress) }));
-}
 
 describe("sign-in", () => {
   it.each(DEMO_ACCOUNTS)("signs in %s and opens their dashboard", async (email) => {

@@ -1,4 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
+import { action as loginAction } from "~/routes/login/route";
+import { DEMO_PASSWORD } from "../../prisma/seed";
 
 export const BASE_URL = "http://localhost:3000";
 
@@ -39,4 +41,9 @@ export async function settle(run: () => Promise<unknown>): Promise<unknown> {
   } catch (thrown) {
     return thrown;
   }
+}
+
+/** Signs in through the real login action; returns its redirect (or its error data). */
+export async function signIn(email: string, password = DEMO_PASSWORD, clientAddress = "127.0.0.1") {
+  return settle(() => loginAction({ request: formRequest("/login", { email, password }), params: {}, context: loadContext(clientAddress) }));
 }
