@@ -3,7 +3,6 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
-  esbuild: { jsx: "automatic" },
   test: {
     env: {
       NODE_ENV: "test",

@@ -6,17 +6,20 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
 import { useNonce } from "~/components/nonce";
 import { AppShell } from "~/components/shell";
 import { FALLBACK_LANGUAGE, isSupportedLanguage, textDirection } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 import { saveLanguagePreference } from "~/models/account.server";
 import { findSessionUser } from "~/models/session.server";
-import stylesheet from "~/tailwind.css?url";
+import stylesheet from "~/tailwind.css";
+import type { RouteHandle } from "~/utils/route-handle";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -44,12 +47,18 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? FALLBACK_LANGUAGE;
   const nonce = useNonce();
+  const { t } = useTranslation();
+  // After a client-side navigation (e.g. signing in) the language may change without a reload.
+  useChangeLanguage(locale);
+  const titled = [...useMatches()].reverse().find((m) => (m.handle as RouteHandle | undefined)?.title);
+  const title = titled ? (titled.handle as RouteHandle).title(t, titled.data) : undefined;
   return (
     <html lang={locale} dir={textDirection(locale)} className="h-full">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
+        <meta name="referrer" content="same-origin" />
+        <title>{title ? `${title} · ${t("common:brand")}` : t("common:brand")}</title>
         <Meta />
         <Links />
       </head>

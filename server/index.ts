@@ -35,7 +35,7 @@ async function main() {
     app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
     // Translations for the browser (the server reads the same files).
     app.use("/locales", express.static(path.join(root, "locales"), { maxAge: "1h" }));
-    app.use(rejectCrossOriginWrites([new URL(config.APP_URL).origin]));
+    app.use(rejectCrossOriginWrites());
     app.use(limitBodySize(config.MAX_BODY_BYTES));
     app.all(
       "*",

@@ -6,21 +6,20 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * Whether a state-changing request comes from another origin. Browsers send `Origin` on POST
- * and `Sec-Fetch-Site` on every request; either one naming another site is refused. Requests
- * with neither header (curl, partner servers using tokens) are not browser-driven, so cookies
- * cannot be abused through them.
+ * and `Sec-Fetch-Site` on every request; either one naming another site is refused. The origin
+ * must name this very host (as Remix's own check expects, so it never gets to throw a 500).
+ * Requests with neither header (curl, partner servers using tokens) are not browser-driven, so
+ * no cookie can be abused through them.
  */
-export function isCrossOriginWrite(
-  method: string,
-  headers: { origin?: string; secFetchSite?: string; host?: string },
-  allowedOrigins: readonly string[],
-): boolean {
+export function isCrossOriginWrite(method: string, headers: { origin?: string; secFetchSite?: string; host?: string }): boolean {
   if (SAFE_METHODS.has(method.toUpperCase())) return false;
   if (headers.secFetchSite && !["same-origin", "none"].includes(headers.secFetchSite)) return true;
   if (!headers.origin) return false;
-  if (headers.origin === "null") return true;
-  const sameHost = headers.host ? [`http://${headers.host}`, `https://${headers.host}`] : [];
-  return ![...allowedOrigins, ...sameHost].includes(headers.origin);
+  try {
+    return new URL(headers.origin).host !== headers.host;
+  } catch {
+    return true; // "null" (sandboxed documents) or garbage
+  }
 }
 
 /** Security headers (helmet), with a fresh CSP nonce per response for Remix's inline scripts. */
@@ -43,7 +42,9 @@ export function securityHeaders(production: boolean) {
       },
     },
     strictTransportSecurity: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: "no-referrer" },
+    // same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on form posts,
+    // which the cross-origin check must refuse. Other sites still get no referrer.
+    referrerPolicy: { policy: "same-origin" },
     crossOriginEmbedderPolicy: false,
   });
   return (req: Request, res: Response, next: NextFunction) => {
@@ -52,13 +53,13 @@ export function securityHeaders(production: boolean) {
   };
 }
 
-export function rejectCrossOriginWrites(allowedOrigins: readonly string[]) {
+export function rejectCrossOriginWrites() {
   return (req: Request, res: Response, next: NextFunction) => {
-    const crossOrigin = isCrossOriginWrite(
-      req.method,
-      { origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site"), host: req.get("host") },
-      allowedOrigins,
-    );
+    const crossOrigin = isCrossOriginWrite(req.method, {
+      origin: req.get("origin"),
+      secFetchSite: req.get("sec-fetch-site"),
+      host: req.get("x-forwarded-host")?.split(",")[0]?.trim() || req.get("host"),
+    });
     if (crossOrigin) {
       res.status(403).type("text/plain").send("Cross-origin request refused");
       return;

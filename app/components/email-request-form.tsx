@@ -1,10 +1,9 @@
 import type { z } from "zod";
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { EmailOnlySchema } from "~/utils/validation";
+import type { EmailOnlySchema } from "~/utils/validation";
 import { Notice, SubmitButton, TextField } from "./form";
 
 /**
@@ -28,10 +27,10 @@ export function EmailRequestForm({
   intent?: string;
 }) {
   const { t } = useTranslation();
+  // Validation runs on the server only: it keeps zod out of the browser bundle (small pages),
+  // and every form must work without JavaScript anyway.
   const [form, fields] = useForm<z.input<typeof EmailOnlySchema>>({
     lastResult,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EmailOnlySchema }),
   });
   return (
     <section className="mx-auto max-w-md rounded-lg bg-white p-6 shadow-sm">

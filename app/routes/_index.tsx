@@ -1,8 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-
-export const meta: MetaFunction = () => [{ title: "Harbor" }];
 
 /** Public landing page: nothing to authorise, no personal data. */
 export async function loader(_args: LoaderFunctionArgs) {

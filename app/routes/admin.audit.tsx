@@ -1,8 +1,11 @@
+import { titled } from "~/utils/route-handle";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listAuditEvents } from "~/models/audit.server";
 import { requirePermission } from "~/utils/auth.server";
+
+export const handle = titled("admin:audit.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "audit.view");

@@ -1,8 +1,11 @@
+import { titled } from "~/utils/route-handle";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listOrganisations } from "~/models/organisation.server";
 import { requirePermission } from "~/utils/auth.server";
+
+export const handle = titled("admin:organisations.title");
 
 const KIND_KEYS: Record<string, string> = {
   ngo: "admin:organisations.kind_ngo",

@@ -1,3 +1,4 @@
+import { titled } from "~/utils/route-handle";
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,6 +7,8 @@ import { PIPELINE_STAGE_KEYS, pipelineProgress } from "~/domain/candidates/pipel
 import { sendEmailVerification } from "~/models/account.server";
 import { candidateStage, isEmailVerified, programCounts } from "~/models/dashboard.server";
 import { requireUser } from "~/utils/auth.server";
+
+export const handle = titled("dashboard:title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

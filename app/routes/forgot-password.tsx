@@ -1,3 +1,4 @@
+import { titled } from "~/utils/route-handle";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
@@ -5,6 +6,8 @@ import { useTranslation } from "react-i18next";
 import { EmailRequestForm } from "~/components/email-request-form";
 import { requestPasswordReset } from "~/models/account.server";
 import { EmailOnlySchema } from "~/utils/validation";
+
+export const handle = titled("auth:forgot.title");
 
 /** Public: anyone may ask for a reset link. */
 export async function loader(_args: LoaderFunctionArgs) {

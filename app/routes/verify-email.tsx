@@ -1,8 +1,11 @@
+import { titled } from "~/utils/route-handle";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice, SubmitButton } from "~/components/form";
 import { isTokenUsable, verifyEmail } from "~/models/account.server";
+
+export const handle = titled("auth:verify.title");
 
 /** Public: the emailed token is the authorisation. Confirmed by POST so link scanners cannot spend it. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -26,6 +26,8 @@ export async function signInThroughForm(page: Page, baseURL: string, email: stri
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await Promise.all([page.waitForURL(`${baseURL}/dashboard`), page.locator('main button[type="submit"]').click()]);
+  // Signed in once the shell shows the sign-out form.
+  await page.locator('form[action="/logout"]').waitFor();
 }
 
 export async function newContext(browser: Browser, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<BrowserContext> {

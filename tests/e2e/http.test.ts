@@ -47,7 +47,7 @@ describe("the running server", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toBe(b.headers.get("content-security-policy"));
     expect(a.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(a.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(a.headers.get("referrer-policy")).toBe("same-origin");
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
     expect(await a.text()).toContain(`nonce="${nonce}"`);
   });

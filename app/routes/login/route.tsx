@@ -1,7 +1,8 @@
+import { titled } from "~/utils/route-handle";
 import type { z } from "zod";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorList, SubmitButton, TextField } from "~/components/form";
@@ -11,7 +12,7 @@ import { createSession, findSessionUser } from "~/models/session.server";
 import { homePath, safeRedirect } from "~/utils/auth.server";
 import { LoginSchema } from "./schema";
 
-export const meta: MetaFunction = () => [{ title: "Harbor" }];
+export const handle = titled("auth:login.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Public page; someone already signed in goes to their dashboard.
@@ -44,10 +45,10 @@ export default function LoginPage() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  // Validation runs on the server only: it keeps zod out of the browser bundle (small pages),
+  // and every form must work without JavaScript anyway.
   const [form, fields] = useForm<z.input<typeof LoginSchema>>({
     lastResult,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   });
   return (
     <section className="mx-auto max-w-md rounded-lg bg-white p-6 shadow-sm">

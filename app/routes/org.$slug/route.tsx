@@ -8,7 +8,12 @@ import { isRole, ROLE_LABEL_KEYS } from "~/domain/auth/roles";
 import { isPipelineStage, PIPELINE_STAGE_KEYS } from "~/domain/candidates/pipeline";
 import { findOrganisationBySlug, listMembers, listReferralStatuses, setMemberStatus } from "~/models/organisation.server";
 import { requirePermission, requireUser } from "~/utils/auth.server";
+import type { RouteHandle } from "~/utils/route-handle";
 import { MemberStatusSchema } from "./schema";
+
+export const handle: RouteHandle = {
+  title: (_t, data) => (data as { organisation?: { name: string } } | undefined)?.organisation?.name,
+};
 
 async function organisationOr404(slug: string | undefined) {
   const organisation = slug ? await findOrganisationBySlug(slug) : null;

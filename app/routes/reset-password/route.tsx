@@ -1,3 +1,4 @@
+import { titled } from "~/utils/route-handle";
 import type { z } from "zod";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -8,6 +9,8 @@ import { ErrorList, Notice, SubmitButton, TextField } from "~/components/form";
 import { isTokenUsable, resetPassword } from "~/models/account.server";
 import { PASSWORD_PROBLEM_KEYS } from "~/utils/validation";
 import { ResetPasswordSchema } from "./schema";
+
+export const handle = titled("auth:reset.title");
 
 /** Public: the emailed token is the authorisation, checked here and again when used. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -31,10 +34,10 @@ export default function ResetPasswordPage() {
   const { t } = useTranslation();
   const { token, usable } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
+  // Validation runs on the server only: it keeps zod out of the browser bundle (small pages),
+  // and every form must work without JavaScript anyway.
   const [form, fields] = useForm<z.input<typeof ResetPasswordSchema>>({
     lastResult,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResetPasswordSchema }),
   });
   return (
     <section className="mx-auto max-w-md rounded-lg bg-white p-6 shadow-sm">

@@ -1,3 +1,4 @@
+import { titled } from "~/utils/route-handle";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -9,6 +10,8 @@ import { isTokenUsable, requestMagicLink, signInWithMagicLink } from "~/models/a
 import { createSession } from "~/models/session.server";
 import { homePath } from "~/utils/auth.server";
 import { SignInLinkSchema } from "./schema";
+
+export const handle = titled("auth:link_sign_in.title");
 
 /**
  * Sign-in by emailed link, for candidates (shared phones, no password manager). Public: the
