@@ -97,8 +97,7 @@ export async function seedDemoWorld(): Promise<void> {
           latinName: person.latinName,
           countryOfOrigin: person.origin,
           currentCountry: person.current,
-          languages: JSON.stringify(person.languages),
-          skills: JSON.stringify(person.skills),
+          languages: { create: person.languages },
         },
       });
     }),

@@ -5,7 +5,18 @@ export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 export const FALLBACK_LANGUAGE: Language = "en";
 
 /** One namespace per feature; each is a file locales/<lng>/<ns>.json. */
-export const NAMESPACES = ["common", "auth", "validation", "dashboard", "admin", "org", "email"] as const;
+export const NAMESPACES = [
+  "common",
+  "auth",
+  "validation",
+  "dashboard",
+  "admin",
+  "org",
+  "email",
+  "taxonomy",
+  "intake",
+  "profile",
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Each language named in itself, so a reader finds their own whatever the page's language. */

@@ -98,7 +98,8 @@ export async function isTokenUsable(token: string, purpose: TokenPurpose): Promi
   return !!row && row.purpose === purpose && !row.usedAt && row.expiresAt > new Date();
 }
 
-async function emailUser(user: { id: string; email: string; displayName: string; locale: string }, purpose: TokenPurpose) {
+async function emailUser(user: { id: string; email: string | null; displayName: string; locale: string }, purpose: TokenPurpose) {
+  if (!user.email) return; // phone-only accounts have no email channel
   const link = await issueToken(user.id, purpose);
   const t = await i18next.getFixedT(user.locale, "email");
   const data = { name: user.displayName, url: link.url, minutes: link.minutes };

@@ -20,7 +20,7 @@ function sessionCookie() {
 
 export interface SessionUser extends Actor {
   sessionId: string;
-  email: string;
+  email: string | null;
   displayName: string;
   locale: string;
   roles: Role[];
