@@ -1,10 +1,27 @@
 // The demo world: seeded on an empty database outside production (never in production).
 // Every person here is fictional.
 import type { Role } from "~/domain/auth/roles";
+import { CONSENT_PURPOSES, type ConsentState } from "~/domain/consent/consent";
+import { createApiToken } from "~/models/api-token.server";
+import { recordConsents } from "~/models/consent.server";
+import { importReferrals } from "~/models/referral.server";
+import { findSkillByLabel } from "~/models/taxonomy.server";
 import { createUser } from "~/models/user.server";
 import { db } from "~/utils/db.server";
 
 export const DEMO_PASSWORD = "harbor-demo-password";
+/** Partner API token of Open Doors Aid in the demo world (documented in the README). */
+export const DEMO_API_TOKEN = "hbr_demoopen_harbor-demo-token-open-doors";
+
+const ALL_CONSENTS: ConsentState = Object.fromEntries(CONSENT_PURPOSES.map((p) => [p, true])) as ConsentState;
+
+/** People an NGO referred who have not registered yet. */
+const PENDING_REFERRALS: Array<{ org: OrgSlug; givenName: string; familyName: string; latinName: string; email?: string; phone?: string; countryOfOrigin: string; currentCountry: string; preferredLanguage: string }> = [
+  { org: "open-doors", givenName: "Тарас", familyName: "Бойко", latinName: "Taras Boiko", email: "taras.boiko@example.org", countryOfOrigin: "UA", currentCountry: "PL", preferredLanguage: "uk" },
+  { org: "open-doors", givenName: "Marisol", familyName: "Gutiérrez", latinName: "Marisol Gutierrez", phone: "+573001234567", countryOfOrigin: "VE", currentCountry: "CO", preferredLanguage: "es" },
+  { org: "nour-relief", givenName: "هدى", familyName: "السيد", latinName: "Huda Al-Sayed", email: "huda.alsayed@example.org", countryOfOrigin: "SY", currentCountry: "LB", preferredLanguage: "ar" },
+  { org: "nour-relief", givenName: "فریبا", familyName: "نوری", latinName: "Fariba Noori", phone: "+93701234567", countryOfOrigin: "AF", currentCountry: "AF", preferredLanguage: "fa" },
+];
 
 const ORGANISATIONS = [
   { slug: "harbor-program", name: "Harbor Program", kind: "program" },
@@ -80,26 +97,50 @@ export async function seedDemoWorld(): Promise<void> {
       }),
     ),
   );
-  await Promise.all(
-    CANDIDATES.map(async (person) => {
-      const user = await createUser({
-        email: person.email,
-        displayName: person.latinName,
-        password: DEMO_PASSWORD,
-        locale: person.locale,
-        memberships: [{ role: "candidate", organisationId: orgId("harbor-program") }],
+  for (const person of CANDIDATES) {
+    const user = await createUser({
+      email: person.email,
+      displayName: person.latinName,
+      password: DEMO_PASSWORD,
+      locale: person.locale,
+      memberships: [{ role: "candidate", organisationId: orgId("harbor-program") }],
+    });
+    const [givenName = person.nativeName, ...family] = person.nativeName.split(" ");
+    let referralId: string | null = null;
+    if (person.referredBy) {
+      await importReferrals({
+        organisationId: orgId(person.referredBy),
+        actorUserId: null,
+        rows: [{ row: 1, value: { givenName, familyName: family.join(" ") || "—", latinName: person.latinName, email: person.email, countryOfOrigin: person.origin, currentCountry: person.current, preferredLanguage: person.locale } }],
+        onResult: (r) => (referralId = r.referralId),
       });
-      await db.candidateProfile.create({
-        data: {
-          userId: user.id,
-          referringOrganisationId: person.referredBy ? orgId(person.referredBy) : null,
-          nativeName: person.nativeName,
-          latinName: person.latinName,
-          countryOfOrigin: person.origin,
-          currentCountry: person.current,
-          languages: { create: person.languages },
-        },
-      });
-    }),
-  );
+      if (referralId) await db.referral.update({ where: { id: referralId }, data: { status: "registered", candidateUserId: user.id } });
+    }
+    const skills = (await Promise.all(person.skills.map((label) => findSkillByLabel(label)))).filter((uri): uri is string => !!uri);
+    const profile = await db.candidateProfile.create({
+      data: {
+        userId: user.id,
+        referralId,
+        referringOrganisationId: person.referredBy ? orgId(person.referredBy) : null,
+        nativeName: person.nativeName,
+        latinName: person.latinName,
+        countryOfOrigin: person.origin,
+        currentCountry: person.current,
+        availabilityHours: 20,
+        languages: { create: person.languages },
+        skills: { create: [...new Set(skills)].map((conceptUri) => ({ conceptUri, level: 4 })) },
+      },
+      select: { id: true },
+    });
+    await recordConsents({ userId: user.id, profileId: profile.id, choices: ALL_CONSENTS, language: person.locale });
+  }
+
+  for (const org of ["open-doors", "nour-relief"] as const) {
+    await importReferrals({
+      organisationId: orgId(org),
+      actorUserId: null,
+      rows: PENDING_REFERRALS.filter((r) => r.org === org).map(({ org: _org, ...value }, index) => ({ row: index + 1, value })),
+    });
+  }
+  await createApiToken({ organisationId: orgId("open-doors"), name: "Demo KoboToolbox", actorUserId: null, token: DEMO_API_TOKEN });
 }

@@ -22,6 +22,7 @@ async function main() {
   });
 
   const { seedDemoWorldIfEmpty } = await import("../prisma/seed");
+  await (await import("../app/models/taxonomy-import.server")).loadDefaultTaxonomyIfEmpty();
   if (!production) await seedDemoWorldIfEmpty();
   {
     const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;

@@ -9,15 +9,20 @@ type ShellUser = NonNullable<RootLoaderData["user"]>;
 /** The links each role needs; later features add theirs here. */
 function navigation(user: ShellUser): Array<{ to: string; key: string }> {
   const items = [{ to: "/dashboard", key: "common:nav.dashboard" }];
+  if (user.roles.includes("candidate")) items.push({ to: "/profile", key: "common:nav.profile" });
   if (user.roles.includes("admin")) {
     items.push(
       { to: "/admin/organisations", key: "common:nav.organisations" },
+      { to: "/admin/duplicates", key: "common:nav.duplicates" },
       { to: "/admin/audit", key: "common:nav.audit" },
       { to: "/admin/outbox", key: "common:nav.outbox" },
     );
   }
   for (const org of user.organisations) {
-    if (org.kind !== "program") items.push({ to: `/org/${org.slug}`, key: "common:nav.my_organisation" });
+    if (org.kind === "program") continue;
+    items.push({ to: `/org/${org.slug}`, key: "common:nav.my_organisation" });
+    if (org.kind === "ngo") items.push({ to: `/org/${org.slug}/referrals`, key: "common:nav.referrals" });
+    if (org.role === "ngo_admin") items.push({ to: `/org/${org.slug}/tokens`, key: "common:nav.tokens" });
   }
   return items;
 }

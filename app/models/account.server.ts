@@ -2,7 +2,7 @@ import { magicLinkEmail, resetPasswordEmail, verifyEmailEmail } from "~/emails/a
 import { passwordProblem, type PasswordProblem } from "~/domain/auth/password-policy";
 import { isRole, type Role } from "~/domain/auth/roles";
 import { signInLimit, SIGN_IN_WINDOW_SECONDS } from "~/domain/auth/sign-in-limit";
-import { i18next } from "~/i18n/i18next.server";
+import { emailT } from "~/i18n/email-t.server";
 import { audit } from "~/models/audit.server";
 import { endAllSessions } from "~/models/session.server";
 import { sendEmail } from "~/services/email.server";
@@ -101,7 +101,7 @@ export async function isTokenUsable(token: string, purpose: TokenPurpose): Promi
 async function emailUser(user: { id: string; email: string | null; displayName: string; locale: string }, purpose: TokenPurpose) {
   if (!user.email) return; // phone-only accounts have no email channel
   const link = await issueToken(user.id, purpose);
-  const t = await i18next.getFixedT(user.locale, "email");
+  const t = await emailT(user.locale);
   const data = { name: user.displayName, url: link.url, minutes: link.minutes };
   const content =
     purpose === "reset_password"

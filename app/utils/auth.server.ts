@@ -1,6 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { decide, type Permission } from "~/domain/auth/permissions";
 import { audit } from "~/models/audit.server";
+import { findOrganisationBySlug } from "~/models/organisation.server";
 import { findSessionUser, type SessionUser } from "~/models/session.server";
 
 /** The signed-in user, or a redirect to /login that brings them back afterwards. */
@@ -31,6 +32,24 @@ export async function requirePermission(
     detail: { permission, reason: decision.reason, path: new URL(request.url).pathname },
   });
   throw new Response("Forbidden", { status: 403 });
+}
+
+/**
+ * For routes under /org/<slug>: the signed-in user must hold the permission for that
+ * organisation (404 for an unknown slug, only after sign-in so slugs cannot be probed anonymously;
+ * 404 too when the organisation is not of the kind the route serves).
+ */
+export async function requireOrganisationPermission(
+  request: Request,
+  slug: string | undefined,
+  permission: Permission,
+  kind?: "ngo" | "employer",
+) {
+  await requireUser(request);
+  const organisation = slug ? await findOrganisationBySlug(slug) : null;
+  if (!organisation || (kind && organisation.kind !== kind)) throw new Response("Not found", { status: 404 });
+  const user = await requirePermission(request, permission, organisation.id);
+  return { user, organisation };
 }
 
 /** Where a signed-in user lands. */

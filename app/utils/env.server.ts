@@ -17,7 +17,8 @@ const EnvSchema = z
     RESEND_API_KEY: z.string().min(1).optional(),
     RESEND_BASE_URL: z.url().optional(),
     EMAIL_FROM: z.string().min(3).default("Harbor <no-reply@harbor.localhost>"),
-    MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+    // Large enough for a 10 MB referral CSV or a 5 MB CV; routes enforce their own smaller caps.
+    MAX_BODY_BYTES: z.coerce.number().int().positive().default(12 * 1024 * 1024),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;

@@ -66,7 +66,7 @@ describe("the running server", () => {
     const response = await fetch(`${baseURL}/login`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseURL },
-      body: "email=" + "a".repeat(2 * 1024 * 1024),
+      body: "email=" + "a".repeat(13 * 1024 * 1024),
     });
     expect(response.status).toBe(413);
   });

@@ -80,7 +80,7 @@ export function loadCatalogue(localesDir: string, languages: readonly string[], 
 
 /** Every `"ns:key"` string literal in the given source files. */
 export function keysUsedInCode(files: string[], namespaces: readonly string[]): Set<string> {
-  const pattern = new RegExp(`["'\`]((?:${namespaces.join("|")}):[a-z0-9_.]+)["'\`]`, "g");
+  const pattern = new RegExp(`["'\`]((?:${namespaces.join("|")}):[a-zA-Z0-9_.]+)["'\`]`, "g");
   const used = new Set<string>();
   for (const file of files) for (const match of fs.readFileSync(file, "utf8").matchAll(pattern)) used.add(match[1] as string);
   return used;

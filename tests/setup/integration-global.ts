@@ -11,6 +11,7 @@ export default async function setup() {
   process.env.DATABASE_URL = url;
   const { seedDemoWorld } = await import("../../prisma/seed");
   const { db } = await import("../../app/utils/db.server");
+  await (await import("../../app/models/taxonomy-import.server")).loadDefaultTaxonomyIfEmpty();
   await seedDemoWorld();
   await db.$disconnect();
 }

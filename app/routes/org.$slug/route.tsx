@@ -6,8 +6,8 @@ import { Notice } from "~/components/form";
 import { decide } from "~/domain/auth/permissions";
 import { isRole, ROLE_LABEL_KEYS } from "~/domain/auth/roles";
 import { isPipelineStage, PIPELINE_STAGE_KEYS } from "~/domain/candidates/pipeline";
-import { findOrganisationBySlug, listMembers, listReferralStatuses, setMemberStatus } from "~/models/organisation.server";
-import { requirePermission, requireUser } from "~/utils/auth.server";
+import { listMembers, listReferralStatuses, setMemberStatus } from "~/models/organisation.server";
+import { requireOrganisationPermission } from "~/utils/auth.server";
 import type { RouteHandle } from "~/utils/route-handle";
 import { MemberStatusSchema } from "./schema";
 
@@ -15,16 +15,8 @@ export const handle: RouteHandle = {
   title: (_t, data) => (data as { organisation?: { name: string } } | undefined)?.organisation?.name,
 };
 
-async function organisationOr404(slug: string | undefined) {
-  const organisation = slug ? await findOrganisationBySlug(slug) : null;
-  if (!organisation) throw new Response("Not found", { status: 404 });
-  return organisation;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request);
-  const organisation = await organisationOr404(params.slug);
-  const user = await requirePermission(request, "organisation.view", organisation.id);
+  const { user, organisation } = await requireOrganisationPermission(request, params.slug, "organisation.view");
   const [members, referrals] = await Promise.all([
     listMembers(organisation.id),
     organisation.kind === "ngo" ? listReferralStatuses(organisation.id) : [],
@@ -39,9 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  await requireUser(request);
-  const organisation = await organisationOr404(params.slug);
-  const user = await requirePermission(request, "organisation.manage_staff", organisation.id);
+  const { user, organisation } = await requireOrganisationPermission(request, params.slug, "organisation.manage_staff");
   const submission = parseWithZod(await request.formData(), { schema: MemberStatusSchema });
   if (submission.status !== "success") return data({ error: "org:members.invalid" }, { status: 400 });
   const result = await setMemberStatus({

@@ -114,6 +114,11 @@ CREATE TABLE "CandidateProfile" (
     "education" TEXT NOT NULL DEFAULT '[]',
     "portfolioLinks" TEXT NOT NULL DEFAULT '[]',
     "cvFileId" TEXT,
+    "consentEmployers" BOOLEAN NOT NULL DEFAULT false,
+    "consentCoaches" BOOLEAN NOT NULL DEFAULT false,
+    "consentReferringNgo" BOOLEAN NOT NULL DEFAULT false,
+    "consentEmail" BOOLEAN NOT NULL DEFAULT false,
+    "consentPhone" BOOLEAN NOT NULL DEFAULT false,
     "stage" TEXT NOT NULL DEFAULT 'registered',
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL

@@ -1,0 +1,339 @@
+import crypto from "node:crypto";
+import { Prisma } from "~/generated/sqlite/client";
+import { compareForDuplicate, duplicateKeys, type PersonRecord } from "~/domain/intake/duplicates";
+import type { ReferralInput } from "~/domain/intake/referral-input";
+import type { Actor } from "~/domain/auth/permissions";
+import { consentStateFromProfile, mayAccessProfile } from "~/domain/consent/consent";
+import { audit } from "~/models/audit.server";
+import { findSkillByLabel } from "~/models/taxonomy.server";
+import { db, type Db } from "~/utils/db.server";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+export type ReferralRowResult =
+  | { row: number; status: "created"; referralId: string; reasons?: undefined }
+  | { row: number; status: "duplicate"; referralId: string; duplicateOf: string; reasons: string[] };
+
+export type ImportOutcome =
+  | { status: "imported"; summary: { created: number; duplicate: number } }
+  | { status: "already_imported"; summary: { created: number; duplicate: number } };
+
+/** Rows written per statement: large enough to amortise round trips, small enough for SQLite's variable limit. */
+const CHUNK = 400;
+/** Records compared per blocking key (the most recent ones). */
+const MAX_MATCHES_PER_KEY = 20;
+
+interface ExistingPerson extends PersonRecord {
+  referralId: string;
+}
+
+/**
+ * Imports validated referrals for one organisation, all or nothing: every row is written in one
+ * transaction, or none is. Rows stream through in chunks, so memory stays bounded whatever the
+ * file size. Duplicates are looked for across the whole program (through PersonKey, which also
+ * holds the rows already written by this import) and recorded with a flag for review — never
+ * dropped or merged. The same externalId from the same organisation never creates a second
+ * referral. With a contentHash (CSV batches), importing the same file again creates nothing.
+ */
+export async function importReferrals(input: {
+  organisationId: string;
+  actorUserId: string | null;
+  rows: AsyncIterable<{ row: number; value: ReferralInput }> | Iterable<{ row: number; value: ReferralInput }>;
+  contentHash?: string;
+  onResult?: (result: ReferralRowResult) => void;
+}): Promise<ImportOutcome> {
+  const summary = { created: 0, duplicate: 0 };
+  try {
+    await db.$transaction(
+      async (tx) => {
+        if (input.contentHash) {
+          // Claimed first: a concurrent import of the same file fails here and creates nothing.
+          await tx.referralBatch.create({
+            data: { organisationId: input.organisationId, createdById: input.actorUserId ?? "api", contentHash: input.contentHash, rowCount: 0 },
+          });
+        }
+        let chunk: Array<{ row: number; value: ReferralInput }> = [];
+        for await (const item of input.rows) {
+          chunk.push(item);
+          if (chunk.length === CHUNK) {
+            await writeChunk(tx, input.organisationId, input.actorUserId, chunk, summary, input.onResult);
+            chunk = [];
+          }
+        }
+        if (chunk.length) await writeChunk(tx, input.organisationId, input.actorUserId, chunk, summary, input.onResult);
+        if (input.contentHash) {
+          await tx.referralBatch.update({
+            where: { organisationId_contentHash: { organisationId: input.organisationId, contentHash: input.contentHash } },
+            data: { rowCount: summary.created + summary.duplicate },
+          });
+        }
+      },
+      { timeout: 30 * 60_000, maxWait: 60_000 },
+    );
+  } catch (error) {
+    if (input.contentHash && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const batch = await db.referralBatch.findUnique({
+        where: { organisationId_contentHash: { organisationId: input.organisationId, contentHash: input.contentHash } },
+        select: { rowCount: true },
+      });
+      if (batch) return { status: "already_imported", summary: { created: 0, duplicate: 0 } };
+    }
+    throw error;
+  }
+  await audit({
+    action: "referral.import",
+    outcome: "success",
+    actorUserId: input.actorUserId,
+    organisationId: input.organisationId,
+    detail: { created: summary.created, duplicate: summary.duplicate },
+  });
+  return { status: "imported", summary };
+}
+
+async function writeChunk(
+  tx: Tx,
+  organisationId: string,
+  actorUserId: string | null,
+  chunk: Array<{ row: number; value: ReferralInput }>,
+  summary: { created: number; duplicate: number },
+  onResult?: (result: ReferralRowResult) => void,
+) {
+  // Same externalId from the same organisation: the existing referral answers, nothing is created.
+  const externalIds = chunk.flatMap((c) => (c.value.externalId ? [c.value.externalId] : []));
+  const known = new Map(
+    externalIds.length
+      ? (
+          await tx.referral.findMany({
+            where: { organisationId, externalId: { in: externalIds } },
+            select: { id: true, externalId: true },
+          })
+        ).map((r) => [r.externalId as string, r.id])
+      : [],
+  );
+
+  const fresh: Array<{ row: number; value: ReferralInput; id: string; keys: string[] }> = [];
+  const seenExternal = new Map<string, string>();
+  for (const item of chunk) {
+    const externalId = item.value.externalId;
+    const existing = externalId ? (known.get(externalId) ?? seenExternal.get(externalId)) : undefined;
+    if (existing) {
+      summary.duplicate++;
+      onResult?.({ row: item.row, status: "duplicate", referralId: existing, duplicateOf: existing, reasons: ["external_id"] });
+      continue;
+    }
+    const id = crypto.randomUUID();
+    if (externalId) seenExternal.set(externalId, id);
+    fresh.push({ ...item, id, keys: duplicateKeys(person(item.value)) });
+  }
+  if (fresh.length === 0) return;
+
+  // Candidates for duplicates: anything sharing a blocking key, already in the program.
+  const allKeys = [...new Set(fresh.flatMap((f) => f.keys))];
+  const matches = new Map<string, Set<string>>(); // key → referral ids
+  for (let i = 0; i < allKeys.length; i += CHUNK) {
+    const slice = allKeys.slice(i, i + CHUNK);
+    // Only the most recent records per key: a very common name must not turn every new row
+    // into a comparison with thousands of people.
+    const rows = await tx.$queryRaw<Array<{ key: string; referralId: string | null }>>(
+      Prisma.sql`SELECT "key", "referralId" FROM (
+        SELECT "key", "referralId", ROW_NUMBER() OVER (PARTITION BY "key" ORDER BY "id" DESC) AS "rank"
+        FROM "PersonKey" WHERE "key" IN (${Prisma.join(slice)}) AND "referralId" IS NOT NULL
+      ) AS "recent" WHERE "rank" <= ${MAX_MATCHES_PER_KEY}`,
+    );
+    for (const r of rows) if (r.referralId) (matches.get(r.key) ?? matches.set(r.key, new Set()).get(r.key))?.add(r.referralId);
+  }
+  const candidateIds = [...new Set([...matches.values()].flatMap((s) => [...s]))];
+  const existingPeople = new Map<string, ExistingPerson>();
+  for (let i = 0; i < candidateIds.length; i += CHUNK) {
+    const found = await tx.referral.findMany({
+      where: { id: { in: candidateIds.slice(i, i + CHUNK) } },
+      select: { id: true, givenName: true, familyName: true, latinName: true, email: true, phone: true, dateOfBirth: true },
+    });
+    for (const r of found) existingPeople.set(r.id, { ...r, referralId: r.id });
+  }
+
+  const now = new Date();
+  const referralRows: Prisma.Sql[] = [];
+  const keyRows: Prisma.Sql[] = [];
+  const flagRows: Prisma.Sql[] = [];
+  // Rows earlier in this chunk count as existing for rows later in it (later chunks find them
+  // through PersonKey).
+  const chunkIndex = new Map<string, ExistingPerson[]>();
+  for (const item of fresh) {
+    const me = person(item.value);
+    const others = new Set<string>();
+    for (const key of item.keys) for (const id of matches.get(key) ?? []) others.add(id);
+    let best: { id: string; reasons: string[]; strong: boolean } | null = null;
+    const consider = (other: ExistingPerson) => {
+      const result = compareForDuplicate(me, other);
+      if (!result.likely) return;
+      const strong = result.strength === "strong";
+      if (!best || (strong && !best.strong)) best = { id: other.referralId, reasons: result.reasons, strong };
+    };
+    for (const id of others) {
+      const other = existingPeople.get(id);
+      if (other) consider(other);
+    }
+    const seen = new Set<string>();
+    for (const key of item.keys)
+      for (const other of chunkIndex.get(key) ?? [])
+        if (!seen.has(other.referralId)) {
+          seen.add(other.referralId);
+          consider(other);
+        }
+    for (const key of item.keys) {
+      const bucket = chunkIndex.get(key) ?? chunkIndex.set(key, []).get(key);
+      if (bucket && bucket.length < MAX_MATCHES_PER_KEY) bucket.push({ ...me, referralId: item.id });
+    }
+
+    const v = item.value;
+    referralRows.push(
+      Prisma.sql`(${item.id}, ${organisationId}, ${v.externalId ?? null}, ${actorUserId}, 'referred', ${v.givenName}, ${v.familyName}, ${v.latinName ?? null}, ${v.email ?? null}, ${v.phone ?? null}, ${v.dateOfBirth ?? null}, ${v.countryOfOrigin ?? null}, ${v.currentCountry ?? null}, ${v.preferredLanguage ?? null}, ${JSON.stringify(v.languages ?? [])}, ${JSON.stringify(v.skills ?? [])}, ${v.note ?? null}, ${now}, ${now})`,
+    );
+    for (const key of item.keys) keyRows.push(Prisma.sql`(${key}, ${item.id})`);
+    const found = best as { id: string; reasons: string[]; strong: boolean } | null;
+    if (found) {
+      flagRows.push(Prisma.sql`(${crypto.randomUUID()}, ${item.id}, ${found.id}, ${JSON.stringify(found.reasons)}, 'open', ${now})`);
+      summary.duplicate++;
+      onResult?.({ row: item.row, status: "duplicate", referralId: item.id, duplicateOf: found.id, reasons: found.reasons });
+    } else {
+      summary.created++;
+      onResult?.({ row: item.row, status: "created", referralId: item.id });
+    }
+  }
+  await tx.$executeRaw(
+    Prisma.sql`INSERT INTO "Referral" ("id", "organisationId", "externalId", "createdById", "status", "givenName", "familyName", "latinName", "email", "phone", "dateOfBirth", "countryOfOrigin", "currentCountry", "preferredLanguage", "languages", "skills", "note", "createdAt", "updatedAt") VALUES ${Prisma.join(referralRows)}`,
+  );
+  for (let i = 0; i < keyRows.length; i += CHUNK)
+    await tx.$executeRaw(Prisma.sql`INSERT INTO "PersonKey" ("key", "referralId") VALUES ${Prisma.join(keyRows.slice(i, i + CHUNK))}`);
+  if (flagRows.length)
+    await tx.$executeRaw(
+      Prisma.sql`INSERT INTO "DuplicateFlag" ("id", "referralId", "matchReferralId", "reasons", "status", "createdAt") VALUES ${Prisma.join(flagRows)}`,
+    );
+}
+
+function person(v: ReferralInput): PersonRecord {
+  return { givenName: v.givenName, familyName: v.familyName, latinName: v.latinName ?? null, email: v.email ?? null, phone: v.phone ?? null, dateOfBirth: v.dateOfBirth ?? null };
+}
+
+export const REFERRAL_STATUSES = ["referred", "registered", "merged", "withdrawn"] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
+/**
+ * One organisation's referrals, newest first, with what an NGO needs to track them: who (as the
+ * NGO wrote it), status and stage. Nothing from the candidate's profile.
+ */
+export async function listReferrals(input: { organisationId: string; status?: ReferralStatus; take?: number; cursor?: string | null }) {
+  const take = input.take ?? 50;
+  const rows = await db.referral.findMany({
+    where: { organisationId: input.organisationId, ...(input.status ? { status: input.status } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    select: { id: true, externalId: true, givenName: true, familyName: true, status: true, createdAt: true, updatedAt: true, candidateUserId: true },
+  });
+  const stages = await db.candidateProfile.findMany({
+    where: { userId: { in: rows.flatMap((r) => (r.candidateUserId ? [r.candidateUserId] : [])) } },
+    select: { userId: true, stage: true },
+  });
+  const stageOf = new Map(stages.map((s) => [s.userId, s.stage]));
+  const items = rows.slice(0, take).map(({ candidateUserId, ...r }) => ({
+    ...r,
+    stage: r.status === "registered" && candidateUserId ? (stageOf.get(candidateUserId) ?? "registered") : r.status === "referred" ? "referred" : null,
+  }));
+  return { items, nextCursor: rows.length > take ? (items.at(-1)?.id ?? null) : null };
+}
+
+/** A referral of one organisation, for the page that shows its invite link. */
+export async function findReferral(organisationId: string, referralId: string) {
+  return db.referral.findFirst({
+    where: { id: referralId, organisationId },
+    select: { id: true, givenName: true, familyName: true, email: true, phone: true, status: true },
+  });
+}
+
+const ESCO_URI = /^http:\/\/data\.europa\.eu\/esco\//;
+
+/**
+ * Turns free-text skills ("accounting", "comptabilité", "бухгалтерський облік") into taxonomy
+ * URIs where a label matches; labels that match nothing are kept as written for the program team.
+ * Caches lookups, since files repeat the same skills on many rows.
+ */
+export function createSkillResolver(): (value: ReferralInput) => Promise<ReferralInput> {
+  const cache = new Map<string, string>();
+  return async (value) => {
+    if (!value.skills?.length) return value;
+    const skills: string[] = [];
+    for (const skill of value.skills) {
+      if (ESCO_URI.test(skill)) {
+        skills.push(skill);
+        continue;
+      }
+      let resolved = cache.get(skill);
+      if (resolved === undefined) {
+        resolved = (await findSkillByLabel(skill)) ?? skill;
+        if (cache.size < 10_000) cache.set(skill, resolved);
+      }
+      skills.push(resolved);
+    }
+    return { ...value, skills: [...new Set(skills)] };
+  };
+}
+
+export const resolveSkillLabels = (value: ReferralInput) => createSkillResolver()(value);
+
+/**
+ * One referral as its NGO may see it: what the NGO itself sent and the status always; the
+ * candidate's profile only while they consent to share it with the referring NGO (decided by
+ * mayAccessProfile). Every view is written to the audit log.
+ */
+export async function viewReferral(viewer: Actor, organisationId: string, referralId: string) {
+  const referral = await db.referral.findFirst({
+    where: { id: referralId, organisationId },
+    select: { id: true, externalId: true, givenName: true, familyName: true, latinName: true, email: true, phone: true, status: true, createdAt: true, candidateUserId: true },
+  });
+  if (!referral) return null;
+  const profile = referral.candidateUserId
+    ? await db.candidateProfile.findUnique({
+        where: { userId: referral.candidateUserId },
+        select: {
+          userId: true,
+          referringOrganisationId: true,
+          stage: true,
+          nativeName: true,
+          latinName: true,
+          currentCountry: true,
+          availabilityHours: true,
+          consentEmployers: true,
+          consentCoaches: true,
+          consentReferringNgo: true,
+          consentEmail: true,
+          consentPhone: true,
+          languages: { select: { code: true, level: true } },
+          skills: { select: { conceptUri: true, level: true } },
+        },
+      })
+    : null;
+  const decision = profile
+    ? mayAccessProfile(viewer, { userId: profile.userId, referringOrganisationId: profile.referringOrganisationId, consents: consentStateFromProfile(profile) }, "referring_ngo")
+    : null;
+  await audit({
+    action: "profile.view",
+    outcome: decision && !decision.allowed ? "denied" : "success",
+    actorUserId: viewer.userId,
+    organisationId,
+    targetType: profile ? "candidate" : "referral",
+    targetId: profile?.userId ?? referral.id,
+    detail: { purpose: "referring_ngo", ...(decision && !decision.allowed ? { reason: decision.reason } : {}) },
+  });
+  const { candidateUserId: _c, ...base } = referral;
+  return {
+    referral: base,
+    stage: profile?.stage ?? null,
+    profile:
+      profile && decision?.allowed
+        ? { nativeName: profile.nativeName, latinName: profile.latinName, currentCountry: profile.currentCountry, availabilityHours: profile.availabilityHours, languages: profile.languages, skills: profile.skills }
+        : null,
+    consentWithheld: !!profile && !decision?.allowed,
+  };
+}

@@ -1,0 +1,53 @@
+// bench/csv-import — the referral import path against a raw csv-parse + better-sqlite3 loop.
+//   npx tsx bench/csv-import/run.ts            100k rows both ways, then 1M rows (64 MB heap)
+//   npx tsx bench/csv-import/run.ts --quick    10k rows, for a smoke run
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { writeReferralCsv } from "./generate";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const quick = process.argv.includes("--quick");
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "harbor-bench-csv-"));
+
+/** A migrated, empty SQLite file (the import path creates its organisation itself). */
+function freshDatabase(name: string): string {
+  const url = `file:${path.join(work, `${name}.db`)}`;
+  execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+  return url;
+}
+
+function runNode(args: string[], env: Record<string, string>): Record<string, number> {
+  const out = execFileSync(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as Record<string, number>;
+}
+
+function harbor(rows: number, heapMb?: number) {
+  const file = path.join(work, `referrals-${rows}.csv`);
+  if (!fs.existsSync(file)) writeReferralCsv(file, rows);
+  const url = freshDatabase(`harbor-${rows}`);
+  const flags = heapMb ? [`--max-old-space-size=${heapMb}`] : [];
+  return runNode([...flags, "--import", "tsx", "bench/csv-import/harbor-path.ts", file], { DATABASE_URL: url });
+}
+
+function raw(rows: number) {
+  const file = path.join(work, `referrals-${rows}.csv`);
+  if (!fs.existsSync(file)) writeReferralCsv(file, rows);
+  return runNode(["--import", "tsx", "bench/csv-import/raw-baseline.ts", file, path.join(work, `raw-${rows}.db`)], {});
+}
+
+const size = quick ? 10_000 : 100_000;
+const base = raw(size);
+const real = harbor(size);
+const rate = (r: Record<string, number>) => Math.round(size / (r.seconds ?? 1));
+console.log(`\n${size.toLocaleString("en")} rows (same run, same machine)`);
+console.log(`  raw csv-parse + better-sqlite3: ${rate(base).toLocaleString("en")} rows/s, ${base.seconds?.toFixed(1)} s, peak RSS ${base.peakRssMb} MB`);
+console.log(`  Harbor import path:             ${rate(real).toLocaleString("en")} rows/s, ${real.seconds?.toFixed(1)} s, peak RSS ${real.peakRssMb} MB (created ${real.created}, duplicates flagged ${real.duplicate})`);
+console.log(`  ratio: ${((rate(real) / rate(base)) * 100).toFixed(0)}% of raw (goal ≥ 50%)`);
+if (!quick) {
+  const million = harbor(1_000_000, 64);
+  console.log(`\n1,000,000 rows with --max-old-space-size=64`);
+  console.log(`  Harbor import path: ${million.seconds?.toFixed(1)} s (goal < 30 s), ${Math.round(1_000_000 / (million.seconds ?? 1)).toLocaleString("en")} rows/s, peak RSS ${million.peakRssMb} MB, created ${million.created}, duplicates ${million.duplicate}`);
+}
+fs.rmSync(work, { recursive: true, force: true });
