@@ -1,14 +1,12 @@
 import crypto from "node:crypto";
-import { Prisma } from "~/generated/sqlite/client";
 import { compareForDuplicate, duplicateKeys, type PersonRecord } from "~/domain/intake/duplicates";
 import type { ReferralInput } from "~/domain/intake/referral-input";
 import type { Actor } from "~/domain/auth/permissions";
 import { consentStateFromProfile, mayAccessProfile } from "~/domain/consent/consent";
 import { audit } from "~/models/audit.server";
 import { findSkillByLabel } from "~/models/taxonomy.server";
-import { db, type Db } from "~/utils/db.server";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+import { BatchAlreadyImported, withImportStore, type ImportStore } from "~/models/import-store.server";
+import { db } from "~/utils/db.server";
 
 export type ReferralRowResult =
   | { row: number; status: "created"; referralId: string; reasons?: undefined }
@@ -44,40 +42,22 @@ export async function importReferrals(input: {
 }): Promise<ImportOutcome> {
   const summary = { created: 0, duplicate: 0 };
   try {
-    await db.$transaction(
-      async (tx) => {
-        if (input.contentHash) {
-          // Claimed first: a concurrent import of the same file fails here and creates nothing.
-          await tx.referralBatch.create({
-            data: { organisationId: input.organisationId, createdById: input.actorUserId ?? "api", contentHash: input.contentHash, rowCount: 0 },
-          });
+    await withImportStore(async (store, now) => {
+      // Claimed first: a concurrent import of the same file fails here and creates nothing.
+      if (input.contentHash) await store.claimBatch(input.organisationId, input.contentHash, input.actorUserId ?? "api");
+      let chunk: Array<{ row: number; value: ReferralInput }> = [];
+      for await (const item of input.rows) {
+        chunk.push(item);
+        if (chunk.length === CHUNK) {
+          await writeChunk(store, now, input.organisationId, input.actorUserId, chunk, summary, input.onResult);
+          chunk = [];
         }
-        let chunk: Array<{ row: number; value: ReferralInput }> = [];
-        for await (const item of input.rows) {
-          chunk.push(item);
-          if (chunk.length === CHUNK) {
-            await writeChunk(tx, input.organisationId, input.actorUserId, chunk, summary, input.onResult);
-            chunk = [];
-          }
-        }
-        if (chunk.length) await writeChunk(tx, input.organisationId, input.actorUserId, chunk, summary, input.onResult);
-        if (input.contentHash) {
-          await tx.referralBatch.update({
-            where: { organisationId_contentHash: { organisationId: input.organisationId, contentHash: input.contentHash } },
-            data: { rowCount: summary.created + summary.duplicate },
-          });
-        }
-      },
-      { timeout: 30 * 60_000, maxWait: 60_000 },
-    );
+      }
+      if (chunk.length) await writeChunk(store, now, input.organisationId, input.actorUserId, chunk, summary, input.onResult);
+      if (input.contentHash) await store.finishBatch(input.organisationId, input.contentHash, summary.created + summary.duplicate);
+    });
   } catch (error) {
-    if (input.contentHash && error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      const batch = await db.referralBatch.findUnique({
-        where: { organisationId_contentHash: { organisationId: input.organisationId, contentHash: input.contentHash } },
-        select: { rowCount: true },
-      });
-      if (batch) return { status: "already_imported", summary: { created: 0, duplicate: 0 } };
-    }
+    if (error instanceof BatchAlreadyImported) return { status: "already_imported", summary: { created: 0, duplicate: 0 } };
     throw error;
   }
   await audit({
@@ -90,8 +70,20 @@ export async function importReferrals(input: {
   return { status: "imported", summary };
 }
 
+const REFERRAL_COLUMNS = ["id", "organisationId", "externalId", "createdById", "status", "givenName", "familyName", "latinName", "email", "phone", "dateOfBirth", "countryOfOrigin", "currentCountry", "preferredLanguage", "languages", "skills", "note", "createdAt", "updatedAt"] as const;
+const KEY_COLUMNS = ["key", "referralId"] as const;
+const FLAG_COLUMNS = ["id", "referralId", "matchReferralId", "reasons", "status", "createdAt"] as const;
+/** Multi-row INSERTs stay under SQLite's 32,766-parameter limit. */
+const rowsPerInsert = (columns: number) => Math.floor(30_000 / columns);
+
+async function insertAll(store: ImportStore, table: "Referral" | "PersonKey" | "DuplicateFlag", columns: readonly string[], rows: unknown[][]) {
+  const size = rowsPerInsert(columns.length);
+  for (let i = 0; i < rows.length; i += size) await store.insert(table, columns, rows.slice(i, i + size));
+}
+
 async function writeChunk(
-  tx: Tx,
+  store: ImportStore,
+  now: () => unknown,
   organisationId: string,
   actorUserId: string | null,
   chunk: Array<{ row: number; value: ReferralInput }>,
@@ -99,101 +91,75 @@ async function writeChunk(
   onResult?: (result: ReferralRowResult) => void,
 ) {
   // Same externalId from the same organisation: the existing referral answers, nothing is created.
-  const externalIds = chunk.flatMap((c) => (c.value.externalId ? [c.value.externalId] : []));
-  const known = new Map(
-    externalIds.length
-      ? (
-          await tx.referral.findMany({
-            where: { organisationId, externalId: { in: externalIds } },
-            select: { id: true, externalId: true },
-          })
-        ).map((r) => [r.externalId as string, r.id])
-      : [],
-  );
+  const externalIds = [...new Set(chunk.flatMap((c) => (c.value.externalId ? [c.value.externalId] : [])))];
+  const known = new Map((externalIds.length ? await store.referralIdsByExternalId(organisationId, externalIds) : []).map((r) => [r.externalId, r.id]));
 
   const fresh: Array<{ row: number; value: ReferralInput; id: string; keys: string[] }> = [];
-  const seenExternal = new Map<string, string>();
   for (const item of chunk) {
     const externalId = item.value.externalId;
-    const existing = externalId ? (known.get(externalId) ?? seenExternal.get(externalId)) : undefined;
+    const existing = externalId ? known.get(externalId) : undefined;
     if (existing) {
       summary.duplicate++;
       onResult?.({ row: item.row, status: "duplicate", referralId: existing, duplicateOf: existing, reasons: ["external_id"] });
       continue;
     }
     const id = crypto.randomUUID();
-    if (externalId) seenExternal.set(externalId, id);
+    if (externalId) known.set(externalId, id);
     fresh.push({ ...item, id, keys: duplicateKeys(person(item.value)) });
   }
   if (fresh.length === 0) return;
 
-  // Candidates for duplicates: anything sharing a blocking key, already in the program.
+  // Candidates for duplicates: the most recent records sharing a blocking key, already in the
+  // program — a very common name must not turn every row into thousands of comparisons.
   const allKeys = [...new Set(fresh.flatMap((f) => f.keys))];
-  const matches = new Map<string, Set<string>>(); // key → referral ids
+  const matches = new Map<string, string[]>();
   for (let i = 0; i < allKeys.length; i += CHUNK) {
-    const slice = allKeys.slice(i, i + CHUNK);
-    // Only the most recent records per key: a very common name must not turn every new row
-    // into a comparison with thousands of people.
-    const rows = await tx.$queryRaw<Array<{ key: string; referralId: string | null }>>(
-      Prisma.sql`SELECT "key", "referralId" FROM (
-        SELECT "key", "referralId", ROW_NUMBER() OVER (PARTITION BY "key" ORDER BY "id" DESC) AS "rank"
-        FROM "PersonKey" WHERE "key" IN (${Prisma.join(slice)}) AND "referralId" IS NOT NULL
-      ) AS "recent" WHERE "rank" <= ${MAX_MATCHES_PER_KEY}`,
-    );
-    for (const r of rows) if (r.referralId) (matches.get(r.key) ?? matches.set(r.key, new Set()).get(r.key))?.add(r.referralId);
+    for (const r of await store.keyMatches(allKeys.slice(i, i + CHUNK), MAX_MATCHES_PER_KEY))
+      (matches.get(r.key) ?? matches.set(r.key, []).get(r.key))?.push(r.referralId);
   }
-  const candidateIds = [...new Set([...matches.values()].flatMap((s) => [...s]))];
+  const candidateIds = [...new Set([...matches.values()].flat())];
   const existingPeople = new Map<string, ExistingPerson>();
-  for (let i = 0; i < candidateIds.length; i += CHUNK) {
-    const found = await tx.referral.findMany({
-      where: { id: { in: candidateIds.slice(i, i + CHUNK) } },
-      select: { id: true, givenName: true, familyName: true, latinName: true, email: true, phone: true, dateOfBirth: true },
-    });
-    for (const r of found) existingPeople.set(r.id, { ...r, referralId: r.id });
-  }
+  for (let i = 0; i < candidateIds.length; i += CHUNK)
+    for (const r of await store.people(candidateIds.slice(i, i + CHUNK))) existingPeople.set(r.id, { ...r, referralId: r.id });
 
-  const now = new Date();
-  const referralRows: Prisma.Sql[] = [];
-  const keyRows: Prisma.Sql[] = [];
-  const flagRows: Prisma.Sql[] = [];
+  const timestamp = now();
+  const referralRows: unknown[][] = [];
+  const keyRows: unknown[][] = [];
+  const flagRows: unknown[][] = [];
   // Rows earlier in this chunk count as existing for rows later in it (later chunks find them
   // through PersonKey).
   const chunkIndex = new Map<string, ExistingPerson[]>();
   for (const item of fresh) {
     const me = person(item.value);
-    const others = new Set<string>();
-    for (const key of item.keys) for (const id of matches.get(key) ?? []) others.add(id);
     let best: { id: string; reasons: string[]; strong: boolean } | null = null;
-    const consider = (other: ExistingPerson) => {
+    const seen = new Set<string>();
+    const consider = (other: ExistingPerson | undefined) => {
+      if (!other || seen.has(other.referralId)) return;
+      seen.add(other.referralId);
       const result = compareForDuplicate(me, other);
       if (!result.likely) return;
       const strong = result.strength === "strong";
       if (!best || (strong && !best.strong)) best = { id: other.referralId, reasons: result.reasons, strong };
     };
-    for (const id of others) {
-      const other = existingPeople.get(id);
-      if (other) consider(other);
+    for (const key of item.keys) {
+      for (const id of matches.get(key) ?? []) consider(existingPeople.get(id));
+      for (const other of chunkIndex.get(key) ?? []) consider(other);
     }
-    const seen = new Set<string>();
-    for (const key of item.keys)
-      for (const other of chunkIndex.get(key) ?? [])
-        if (!seen.has(other.referralId)) {
-          seen.add(other.referralId);
-          consider(other);
-        }
     for (const key of item.keys) {
       const bucket = chunkIndex.get(key) ?? chunkIndex.set(key, []).get(key);
       if (bucket && bucket.length < MAX_MATCHES_PER_KEY) bucket.push({ ...me, referralId: item.id });
     }
 
     const v = item.value;
-    referralRows.push(
-      Prisma.sql`(${item.id}, ${organisationId}, ${v.externalId ?? null}, ${actorUserId}, 'referred', ${v.givenName}, ${v.familyName}, ${v.latinName ?? null}, ${v.email ?? null}, ${v.phone ?? null}, ${v.dateOfBirth ?? null}, ${v.countryOfOrigin ?? null}, ${v.currentCountry ?? null}, ${v.preferredLanguage ?? null}, ${JSON.stringify(v.languages ?? [])}, ${JSON.stringify(v.skills ?? [])}, ${v.note ?? null}, ${now}, ${now})`,
-    );
-    for (const key of item.keys) keyRows.push(Prisma.sql`(${key}, ${item.id})`);
-    const found = best as { id: string; reasons: string[]; strong: boolean } | null;
+    referralRows.push([
+      item.id, organisationId, v.externalId ?? null, actorUserId, "referred", v.givenName, v.familyName, v.latinName ?? null,
+      v.email ?? null, v.phone ?? null, v.dateOfBirth ?? null, v.countryOfOrigin ?? null, v.currentCountry ?? null,
+      v.preferredLanguage ?? null, JSON.stringify(v.languages ?? []), JSON.stringify(v.skills ?? []), v.note ?? null, timestamp, timestamp,
+    ]);
+    for (const key of item.keys) keyRows.push([key, item.id]);
+    const found = best as { id: string; reasons: string[] } | null;
     if (found) {
-      flagRows.push(Prisma.sql`(${crypto.randomUUID()}, ${item.id}, ${found.id}, ${JSON.stringify(found.reasons)}, 'open', ${now})`);
+      flagRows.push([crypto.randomUUID(), item.id, found.id, JSON.stringify(found.reasons), "open", timestamp]);
       summary.duplicate++;
       onResult?.({ row: item.row, status: "duplicate", referralId: item.id, duplicateOf: found.id, reasons: found.reasons });
     } else {
@@ -201,15 +167,9 @@ async function writeChunk(
       onResult?.({ row: item.row, status: "created", referralId: item.id });
     }
   }
-  await tx.$executeRaw(
-    Prisma.sql`INSERT INTO "Referral" ("id", "organisationId", "externalId", "createdById", "status", "givenName", "familyName", "latinName", "email", "phone", "dateOfBirth", "countryOfOrigin", "currentCountry", "preferredLanguage", "languages", "skills", "note", "createdAt", "updatedAt") VALUES ${Prisma.join(referralRows)}`,
-  );
-  for (let i = 0; i < keyRows.length; i += CHUNK)
-    await tx.$executeRaw(Prisma.sql`INSERT INTO "PersonKey" ("key", "referralId") VALUES ${Prisma.join(keyRows.slice(i, i + CHUNK))}`);
-  if (flagRows.length)
-    await tx.$executeRaw(
-      Prisma.sql`INSERT INTO "DuplicateFlag" ("id", "referralId", "matchReferralId", "reasons", "status", "createdAt") VALUES ${Prisma.join(flagRows)}`,
-    );
+  await insertAll(store, "Referral", REFERRAL_COLUMNS, referralRows);
+  await insertAll(store, "PersonKey", KEY_COLUMNS, keyRows);
+  if (flagRows.length) await insertAll(store, "DuplicateFlag", FLAG_COLUMNS, flagRows);
 }
 
 function person(v: ReferralInput): PersonRecord {

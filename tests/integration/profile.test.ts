@@ -161,6 +161,16 @@ describe("basics and contact", () => {
     expect(after.emailVerifiedAt).toBeNull();
   });
 
+  it("asks to confirm a new email address", async () => {
+    // candidate7 has a phone only now (above); adding an address sends the link to confirm it.
+    const response = (await post("candidate7@demo.harbor", { intent: "contact", email: "M.Rahimi@Example.org", phone: "+92 301 2345678" })) as Response;
+    expect(response.status).toBe(303);
+    const user = await db.user.findUniqueOrThrow({ where: { email: "m.rahimi@example.org" } });
+    expect(user.emailVerifiedAt).toBeNull();
+    const message = await db.emailMessage.findFirstOrThrow({ where: { toAddress: "m.rahimi@example.org", template: "verify_email" } });
+    expect(message.locale).toBe("fa");
+  });
+
   it("needs an email or a phone, and a valid phone", async () => {
     const none = (await post("candidate8@demo.harbor", { intent: "contact", email: "", phone: "" })) as Failure;
     expect(none.init.status).toBe(400);

@@ -21,6 +21,7 @@ function startsLikeFormula(text: string): boolean {
   while (text.charCodeAt(i) === 0x27) i++;
   return FORMULA_TRIGGERS.has(text.charAt(i));
 }
+
 /** Characters that need the cell quoted: the delimiters we read (, and ;), quotes and line breaks. */
 const NEEDS_QUOTES = /[",;\r\n]|^\s|\s$/;
 

@@ -8,9 +8,10 @@ import { nameWords, skeletonFromSounds, skeletonOfWords, skeletonVariants, type 
  * names whose skeletons collide with another name's (Mohammad/Mahmoud are both m-h-m-d, Hassan/
  * Hussein both h-s-n), which therefore need their Arabic spellings listed.
  *
- * Diminutives (Sasha, Sasha is also Oleksandra) and names that are related but not the same in
- * documents (Yurii/George) are left out on purpose: a false "same name" costs a reviewer's time
- * and can hide a real second person.
+ * Diminutives (Sasha — for Oleksandr and Oleksandra alike) and names that are related but not
+ * written the same in documents (Yurii/George) are left out on purpose: a false "same name" costs
+ * a reviewer's time. Male and female forms are separate classes (Oleksandr/Oleksandra): twins
+ * share a family name and a date of birth.
  */
 export const GIVEN_NAME_CLASSES: ReadonlyArray<readonly [string, ...string[]]> = [
   // Ukrainian / Russian, men

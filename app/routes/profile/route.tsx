@@ -113,7 +113,7 @@ const CONSENT_PURPOSE_KEYS: Record<ConsentPurpose, string> = {
 };
 
 const isSection = (value: unknown): value is SectionId => typeof value === "string" && (SECTIONS as readonly string[]).includes(value);
-const isIntent = (value: unknown): value is ProfileIntent => typeof value === "string" && value in SECTION_OF && value !== "cv_upload";
+const isIntent = (value: unknown): value is ProfileIntent => typeof value === "string" && Object.hasOwn(SECTION_OF, value) && value !== "cv_upload";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "candidate.self");

@@ -1,0 +1,163 @@
+import Database from "better-sqlite3";
+import { Prisma } from "~/generated/sqlite/client";
+import { resolveDatabaseTarget } from "~/utils/database-url";
+import { db } from "~/utils/db.server";
+
+/**
+ * The few statements a bulk referral import needs, all or nothing. On SQLite they run through
+ * better-sqlite3 directly (prepared statements, no query engine): the benchmark in
+ * bench/csv-import measured Prisma's raw-query path at ~3,600 rows/s, far below the goal.
+ * On PostgreSQL they run as raw queries in one Prisma transaction. Same SQL either way.
+ */
+export interface ImportStore {
+  /** Records the batch; throws BatchAlreadyImported if this organisation imported this file. */
+  claimBatch(organisationId: string, contentHash: string, createdById: string): Promise<void>;
+  finishBatch(organisationId: string, contentHash: string, rowCount: number): Promise<void>;
+  referralIdsByExternalId(organisationId: string, externalIds: string[]): Promise<Array<{ id: string; externalId: string }>>;
+  /** The most recent `perKey` referrals for each key. */
+  keyMatches(keys: string[], perKey: number): Promise<Array<{ key: string; referralId: string }>>;
+  people(ids: string[]): Promise<Array<{ id: string; givenName: string; familyName: string; latinName: string | null; email: string | null; phone: string | null; dateOfBirth: string | null }>>;
+  insert(table: "Referral" | "PersonKey" | "DuplicateFlag", columns: readonly string[], rows: unknown[][]): Promise<void>;
+}
+
+export class BatchAlreadyImported extends Error {}
+
+/** Prisma stores SQLite DateTimes as ISO text with an explicit offset; raw writes must match. */
+export const sqliteTimestamp = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+const q = (name: string) => `"${name}"`;
+const placeholders = (n: number) => `(${Array.from({ length: n }, () => "?").join(", ")})`;
+
+const SQL = {
+  claim: `INSERT INTO "ReferralBatch" ("id", "organisationId", "createdById", "contentHash", "rowCount", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`,
+  batchExists: `SELECT 1 FROM "ReferralBatch" WHERE "organisationId" = ? AND "contentHash" = ?`,
+  stagedKeys: (n: number) =>
+    `SELECT "key", "referralId" FROM (SELECT "key", "referralId", ROW_NUMBER() OVER (PARTITION BY "key" ORDER BY rowid DESC) AS "rank" FROM staging."PersonKey" WHERE "key" IN ${placeholders(n)}) AS "recent" WHERE "rank" <= ?`,
+  finish: `UPDATE "ReferralBatch" SET "rowCount" = ? WHERE "organisationId" = ? AND "contentHash" = ?`,
+  external: (n: number) => `SELECT "id", "externalId" FROM "Referral" WHERE "organisationId" = ? AND "externalId" IN ${placeholders(n)}`,
+  keys: (n: number) =>
+    `SELECT "key", "referralId" FROM (SELECT "key", "referralId", ROW_NUMBER() OVER (PARTITION BY "key" ORDER BY "id" DESC) AS "rank" FROM "PersonKey" WHERE "key" IN ${placeholders(n)} AND "referralId" IS NOT NULL) AS "recent" WHERE "rank" <= ?`,
+  people: (n: number) => `SELECT "id", "givenName", "familyName", "latinName", "email", "phone", "dateOfBirth" FROM "Referral" WHERE "id" IN ${placeholders(n)}`,
+  insert: (table: string, columns: readonly string[], rows: number) =>
+    `INSERT INTO ${q(table)} (${columns.map(q).join(", ")}) VALUES ${Array.from({ length: rows }, () => placeholders(columns.length)).join(", ")}`,
+};
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; meta?: { code?: string } };
+  return e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY" || e?.code === "P2002" || e?.meta?.code === "23505";
+}
+
+/** Runs `work` in one transaction on the configured database; rolls back if it throws. */
+export async function withImportStore<T>(work: (store: ImportStore, now: () => unknown) => Promise<T>): Promise<T> {
+  const target = resolveDatabaseTarget(process.env.DATABASE_URL);
+  if (target.provider === "sqlite") return withSqliteStore(target.file, work);
+  return db.$transaction((tx) => work(prismaStore(tx), () => new Date()), { timeout: 30 * 60_000, maxWait: 60_000 });
+}
+
+/**
+ * SQLite: the import writes into a private temporary database attached to its own connection,
+ * reading the main database alongside (WAL readers take no lock). Only the final copy into the
+ * main tables takes the write lock, in one synchronous step. better-sqlite3 waits for locks
+ * synchronously, so a write lock held across awaits would stall every other writer in the
+ * process (and two imports would deadlock); this way the lock is held for the copy alone.
+ */
+async function withSqliteStore<T>(file: string, work: (store: ImportStore, now: () => unknown) => Promise<T>): Promise<T> {
+  // The same 5 s busy timeout as the app's own connection (app/utils/db.server.ts).
+  const connection = new Database(file, { timeout: 5_000 });
+  try {
+    connection.pragma("journal_mode = WAL");
+    connection.pragma("synchronous = NORMAL");
+    // '' is a private on-disk temporary database, removed when the connection closes.
+    connection.exec(`ATTACH DATABASE '' AS staging`);
+    connection.exec(`
+      CREATE TABLE staging."Referral" AS SELECT * FROM main."Referral" WHERE 0;
+      CREATE TABLE staging."PersonKey" ("key" TEXT NOT NULL, "referralId" TEXT NOT NULL);
+      CREATE INDEX staging."PersonKey_key" ON "PersonKey" ("key");
+      CREATE TABLE staging."DuplicateFlag" AS SELECT * FROM main."DuplicateFlag" WHERE 0;
+      CREATE INDEX staging."Referral_external" ON "Referral" ("organisationId", "externalId");
+    `);
+    const statements = new Map<string, Database.Statement>();
+    const prepare = (sql: string) => {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = connection.prepare(sql);
+        statements.set(sql, statement);
+      }
+      return statement;
+    };
+    let batch: { organisationId: string; contentHash: string; createdById: string; rowCount: number } | null = null;
+    const both = (sql: string) => `${sql.replaceAll('FROM "', 'FROM main."')} UNION ALL ${sql.replaceAll('FROM "', 'FROM staging."')}`;
+    const store: ImportStore = {
+      async claimBatch(organisationId, contentHash, createdById) {
+        if (prepare(SQL.batchExists).get(organisationId, contentHash)) throw new BatchAlreadyImported();
+        batch = { organisationId, contentHash, createdById, rowCount: 0 };
+      },
+      async finishBatch(_organisationId, _contentHash, rowCount) {
+        if (batch) batch.rowCount = rowCount;
+      },
+      async referralIdsByExternalId(organisationId, externalIds) {
+        return prepare(both(SQL.external(externalIds.length))).all(organisationId, ...externalIds, organisationId, ...externalIds) as Array<{ id: string; externalId: string }>;
+      },
+      async keyMatches(keys, perKey) {
+        const saved = prepare(SQL.keys(keys.length)).all(...keys, perKey) as Array<{ key: string; referralId: string }>;
+        const staged = prepare(SQL.stagedKeys(keys.length)).all(...keys, perKey) as Array<{ key: string; referralId: string }>;
+        return [...staged, ...saved];
+      },
+      async people(ids) {
+        return prepare(both(SQL.people(ids.length))).all(...ids, ...ids) as Awaited<ReturnType<ImportStore["people"]>>;
+      },
+      async insert(table, columns, rows) {
+        prepare(SQL.insert(`staging"."${table}`, columns, rows.length)).run(...rows.flat());
+      },
+    };
+    const result = await work(store, () => sqliteTimestamp(new Date()));
+    const claimed = batch as { organisationId: string; contentHash: string; createdById: string; rowCount: number } | null;
+    // The only moment the main database is locked: one synchronous copy, nothing awaited.
+    connection.transaction(() => {
+      if (claimed) {
+        try {
+          prepare(SQL.claim).run(crypto.randomUUID(), claimed.organisationId, claimed.createdById, claimed.contentHash, claimed.rowCount, sqliteTimestamp(new Date()));
+        } catch (error) {
+          if (isUniqueViolation(error)) throw new BatchAlreadyImported();
+          throw error;
+        }
+      }
+      connection.exec(`
+        INSERT INTO main."Referral" SELECT * FROM staging."Referral";
+        INSERT INTO main."PersonKey" ("key", "referralId") SELECT "key", "referralId" FROM staging."PersonKey";
+        INSERT INTO main."DuplicateFlag" SELECT * FROM staging."DuplicateFlag";
+      `);
+    }).immediate();
+    return result;
+  } finally {
+    connection.close();
+  }
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+function prismaStore(tx: Tx): ImportStore {
+  const raw = (sql: string, params: unknown[]) => {
+    const parts = sql.split("?");
+    return Prisma.sql(parts, ...params);
+  };
+  return {
+    async claimBatch(organisationId, contentHash, createdById) {
+      try {
+        await tx.$executeRaw(raw(SQL.claim, [crypto.randomUUID(), organisationId, createdById, contentHash, 0, new Date()]));
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new BatchAlreadyImported();
+        throw error;
+      }
+    },
+    async finishBatch(organisationId, contentHash, rowCount) {
+      await tx.$executeRaw(raw(SQL.finish, [rowCount, organisationId, contentHash]));
+    },
+    referralIdsByExternalId: (organisationId, externalIds) => tx.$queryRaw(raw(SQL.external(externalIds.length), [organisationId, ...externalIds])),
+    keyMatches: (keys, perKey) => tx.$queryRaw(raw(SQL.keys(keys.length), [...keys, perKey])),
+    people: (ids) => tx.$queryRaw(raw(SQL.people(ids.length), ids)),
+    async insert(table, columns, rows) {
+      await tx.$executeRaw(raw(SQL.insert(table, columns, rows.length), rows.flat()));
+    },
+  };
+}
