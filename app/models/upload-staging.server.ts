@@ -9,7 +9,19 @@ import { type Readable } from "node:stream";
  * import exactly the file that was previewed.
  */
 function stagingDir(): string {
-  return path.resolve(process.env.UPLOADS_DIR ?? path.join(process.cwd(), "data", "uploads"), "staging");
+  return path.join(uploadsDir(), "staging");
+}
+
+/** Previews nobody confirmed hold personal data too: they are removed after a day. */
+const STAGED_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+async function removeExpired(): Promise<void> {
+  const dir = stagingDir();
+  for (const name of await fs.promises.readdir(dir).catch(() => [])) {
+    const file = path.join(dir, name);
+    const stat = await fs.promises.stat(file).catch(() => null);
+    if (stat && Date.now() - stat.mtimeMs > STAGED_LIFETIME_MS) await fs.promises.rm(file, { force: true });
+  }
 }
 
 function stagedPath(organisationId: string, contentHash: string): string {
@@ -20,6 +32,7 @@ function stagedPath(organisationId: string, contentHash: string): string {
 export async function stageUpload(organisationId: string, bytes: Uint8Array): Promise<string> {
   const contentHash = crypto.createHash("sha256").update(bytes).digest("hex");
   fs.mkdirSync(stagingDir(), { recursive: true });
+  await removeExpired();
   await fs.promises.writeFile(stagedPath(organisationId, contentHash), bytes, { mode: 0o600 });
   return contentHash;
 }

@@ -18,6 +18,8 @@ const EnvSchema = z
     RESEND_BASE_URL: z.url().optional(),
     EMAIL_FROM: z.string().min(3).default("Harbor <no-reply@harbor.localhost>"),
     // Large enough for a 10 MB referral CSV or a 5 MB CV; routes enforce their own smaller caps.
+    /** Where uploaded files (CVs, evidence, staged CSVs) live; outside public/. */
+    UPLOADS_DIR: z.string().min(1).optional(),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(12 * 1024 * 1024),
   })
   .superRefine((env, ctx) => {

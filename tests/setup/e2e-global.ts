@@ -42,6 +42,7 @@ export default async function setup(project: TestProject) {
   execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   fs.mkdirSync(tmpDir, { recursive: true });
   const databaseFile = path.join(tmpDir, `e2e-${process.pid}.db`);
+  const uploadsDir = path.join(tmpDir, `e2e-uploads-${process.pid}`);
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databaseFile + suffix, { force: true });
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
@@ -58,6 +59,7 @@ export default async function setup(project: TestProject) {
       DATABASE_URL: `file:${databaseFile}`,
       SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
       RESEND_API_KEY: "",
+      UPLOADS_DIR: uploadsDir,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -71,5 +73,6 @@ export default async function setup(project: TestProject) {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(databaseFile + suffix, { force: true });
+    fs.rmSync(uploadsDir, { recursive: true, force: true });
   };
 }
