@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { type Readable } from "node:stream";
+import type { Readable } from "node:stream";
+import { uploadsDir } from "~/services/file-storage.server";
 
 /**
  * Uploaded referral files wait here between preview and confirmation (outside public/, in the
