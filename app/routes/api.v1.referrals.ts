@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-async function readBody(request: Request): Promise<string | null> {
+async function readBody(request: Request): Promise<Buffer | null> {
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BYTES) return null;
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -48,7 +48,7 @@ async function readBody(request: Request): Promise<string | null> {
     }
     chunks.push(next.value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 type RowOutcome =
@@ -66,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
   let claim: Awaited<ReturnType<typeof claimIdempotencyKey>> | null = null;
   if (key) {
-    claim = await claimIdempotencyKey(organisationId, key, body);
+    claim = await claimIdempotencyKey(organisationId, key, body.toString("base64"));
     if (claim.status === "replay") return new Response(claim.body, { status: claim.httpStatus, headers: { "Content-Type": "application/json", "Idempotent-Replayed": "true" } });
     if (claim.status === "conflict") return json({ error: "idempotency_key_reused", message: t("intake:api.idempotency_conflict") }, 422);
     if (claim.status === "in_progress") return json({ error: "in_progress", message: t("intake:api.in_progress") }, 409);
@@ -84,7 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 async function handleReferrals(
   request: Request,
-  body: string,
+  body: Buffer,
   organisationId: string,
   t: Awaited<ReturnType<typeof i18next.getFixedT>>,
 ): Promise<{ status: number; body: unknown }> {
@@ -92,7 +92,8 @@ async function handleReferrals(
   const parsed: Array<{ row: number; result: ReturnType<typeof validateReferralInput> }> = [];
   if (/^text\/csv/i.test(contentType)) {
     try {
-      for await (const item of readReferralCsv(Readable.from([Buffer.from(body)]), { maxBytes: MAX_BYTES })) parsed.push(item);
+      // Raw bytes, so a file that is not UTF-8 is refused as such instead of read as garbage.
+      for await (const item of readReferralCsv(Readable.from([body]), { maxBytes: MAX_BYTES })) parsed.push(item);
     } catch (error) {
       if (error instanceof ReferralCsvError) return { status: 400, body: { error: error.code, message: t(REFERRAL_FILE_ERROR_KEYS[error.code] ?? "intake:file_errors.unreadable") } };
       throw error;
@@ -100,7 +101,7 @@ async function handleReferrals(
   } else if (/^application\/json/i.test(contentType)) {
     let value: unknown;
     try {
-      value = JSON.parse(body);
+      value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(body));
     } catch {
       return { status: 400, body: { error: "invalid_json", message: t("intake:api.invalid_json") } };
     }

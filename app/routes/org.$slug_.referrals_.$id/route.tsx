@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { EscoAttribution } from "~/components/esco-attribution";
 import { Notice } from "~/components/form";
 import { REFERRAL_STATUS_KEYS } from "~/domain/intake/referral-messages";
 import { isPipelineStage, PIPELINE_STAGE_KEYS } from "~/domain/candidates/pipeline";
@@ -78,6 +79,7 @@ export default function ReferralPage() {
               <li key={s.conceptUri}>{s.label}</li>
             ))}
           </ul>
+          <EscoAttribution />
         </section>
       ) : null}
     </div>
