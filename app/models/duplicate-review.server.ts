@@ -19,21 +19,33 @@ export async function listOpenDuplicates(take = 50) {
     where: { status: "open" },
     orderBy: { createdAt: "asc" },
     take,
-    select: { id: true, referralId: true, matchReferralId: true, reasons: true, createdAt: true },
+    select: { id: true, referralId: true, matchReferralId: true, matchUserId: true, reasons: true, createdAt: true },
   });
   const ids = [...new Set(flags.flatMap((f) => [f.referralId, ...(f.matchReferralId ? [f.matchReferralId] : [])]))];
-  const [people, organisations] = await Promise.all([
+  const userIds = [...new Set(flags.flatMap((f) => (f.matchUserId ? [f.matchUserId] : [])))];
+  const [people, users, profiles, organisations] = await Promise.all([
     db.referral.findMany({ where: { id: { in: ids } }, select: personSelect }),
+    db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, email: true, phone: true } }),
+    db.candidateProfile.findMany({ where: { userId: { in: userIds } }, select: { userId: true, nativeName: true, latinName: true, dateOfBirth: true } }),
     db.organisation.findMany({ where: { kind: "ngo" }, select: { id: true, name: true } }),
   ]);
+  const profileOf = new Map(profiles.map((p) => [p.userId, p]));
   const byId = new Map(people.map((p) => [p.id, p]));
   const orgName = new Map(organisations.map((o) => [o.id, o.name]));
+  type Shown = { id: string; givenName: string; familyName: string; latinName: string | null; email: string | null; phone: string | null; dateOfBirth: string | null; organisation: string | null };
+  const shownCandidates = new Map<string, Shown>(
+    users.map((u) => [
+      u.id,
+      { id: u.id, givenName: profileOf.get(u.id)?.nativeName ?? "", familyName: "", latinName: profileOf.get(u.id)?.latinName ?? null, email: u.email, phone: u.phone, dateOfBirth: profileOf.get(u.id)?.dateOfBirth ?? null, organisation: null },
+    ]),
+  );
+  const shownReferral = (p: (typeof people)[number]): Shown => ({ ...p, organisation: orgName.get(p.organisationId) ?? "" });
   return flags.flatMap((flag) => {
     const record = byId.get(flag.referralId);
-    const match = flag.matchReferralId ? byId.get(flag.matchReferralId) : undefined;
+    const referralMatch = flag.matchReferralId ? byId.get(flag.matchReferralId) : undefined;
+    const match = referralMatch ? shownReferral(referralMatch) : flag.matchUserId ? shownCandidates.get(flag.matchUserId) : undefined;
     if (!record || !match) return [];
-    const withOrg = (p: typeof record) => ({ ...p, organisation: orgName.get(p.organisationId) ?? "" });
-    return [{ id: flag.id, reasons: JSON.parse(flag.reasons) as string[], createdAt: flag.createdAt, record: withOrg(record), match: withOrg(match) }];
+    return [{ id: flag.id, reasons: JSON.parse(flag.reasons) as string[], createdAt: flag.createdAt, record: shownReferral(record), match }];
   });
 }
 

@@ -15,8 +15,10 @@ export interface ImportStore {
   finishBatch(organisationId: string, contentHash: string, rowCount: number): Promise<void>;
   referralIdsByExternalId(organisationId: string, externalIds: string[]): Promise<Array<{ id: string; externalId: string }>>;
   /** The most recent `perKey` referrals for each key. */
-  keyMatches(keys: string[], perKey: number): Promise<Array<{ key: string; referralId: string }>>;
+  keyMatches(keys: string[], perKey: number): Promise<Array<{ key: string; referralId: string | null; userId: string | null }>>;
   people(ids: string[]): Promise<Array<{ id: string; givenName: string; familyName: string; latinName: string | null; email: string | null; phone: string | null; dateOfBirth: string | null }>>;
+  /** Registered candidates (by user id), for matching people who registered without a referral. */
+  candidates(userIds: string[]): Promise<Array<{ id: string; nativeName: string; latinName: string; email: string | null; phone: string | null; dateOfBirth: string | null }>>;
   insert(table: "Referral" | "PersonKey" | "DuplicateFlag", columns: readonly string[], rows: unknown[][]): Promise<void>;
 }
 
@@ -32,11 +34,13 @@ const SQL = {
   claim: `INSERT INTO "ReferralBatch" ("id", "organisationId", "createdById", "contentHash", "rowCount", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`,
   batchExists: `SELECT 1 FROM "ReferralBatch" WHERE "organisationId" = ? AND "contentHash" = ?`,
   stagedKeys: (n: number) =>
-    `SELECT "key", "referralId" FROM (SELECT "key", "referralId", ROW_NUMBER() OVER (PARTITION BY "key" ORDER BY rowid DESC) AS "rank" FROM staging."PersonKey" WHERE "key" IN ${placeholders(n)}) AS "recent" WHERE "rank" <= ?`,
+    `SELECT "key", "referralId", NULL AS "userId" FROM (SELECT "key", "referralId", ROW_NUMBER() OVER (PARTITION BY "key" ORDER BY rowid DESC) AS "rank" FROM staging."PersonKey" WHERE "key" IN ${placeholders(n)}) AS "recent" WHERE "rank" <= ?`,
   finish: `UPDATE "ReferralBatch" SET "rowCount" = ? WHERE "organisationId" = ? AND "contentHash" = ?`,
   external: (n: number) => `SELECT "id", "externalId" FROM "Referral" WHERE "organisationId" = ? AND "externalId" IN ${placeholders(n)}`,
   keys: (n: number) =>
-    `SELECT "key", "referralId" FROM (SELECT "key", "referralId", ROW_NUMBER() OVER (PARTITION BY "key" ORDER BY "id" DESC) AS "rank" FROM "PersonKey" WHERE "key" IN ${placeholders(n)} AND "referralId" IS NOT NULL) AS "recent" WHERE "rank" <= ?`,
+    `SELECT "key", "referralId", "userId" FROM (SELECT "key", "referralId", "userId", ROW_NUMBER() OVER (PARTITION BY "key" ORDER BY "id" DESC) AS "rank" FROM "PersonKey" WHERE "key" IN ${placeholders(n)}) AS "recent" WHERE "rank" <= ?`,
+  candidates: (n: number) =>
+    `SELECT "User"."id", "nativeName", "latinName", "email", "phone", "dateOfBirth" FROM "User" JOIN "CandidateProfile" ON "CandidateProfile"."userId" = "User"."id" WHERE "User"."id" IN ${placeholders(n)}`,
   people: (n: number) => `SELECT "id", "givenName", "familyName", "latinName", "email", "phone", "dateOfBirth" FROM "Referral" WHERE "id" IN ${placeholders(n)}`,
   insert: (table: string, columns: readonly string[], rows: number) =>
     `INSERT INTO ${q(table)} (${columns.map(q).join(", ")}) VALUES ${Array.from({ length: rows }, () => placeholders(columns.length)).join(", ")}`,
@@ -104,12 +108,16 @@ async function withSqliteStore<T>(file: string, work: (store: ImportStore, now: 
         return prepare(both(SQL.external(externalIds.length))).all(organisationId, ...externalIds, organisationId, ...externalIds) as Array<{ id: string; externalId: string }>;
       },
       async keyMatches(keys, perKey) {
-        const saved = prepare(SQL.keys(keys.length)).all(...keys, perKey) as Array<{ key: string; referralId: string }>;
-        const staged = prepare(SQL.stagedKeys(keys.length)).all(...keys, perKey) as Array<{ key: string; referralId: string }>;
+        type Match = { key: string; referralId: string | null; userId: string | null };
+        const saved = prepare(SQL.keys(keys.length)).all(...keys, perKey) as Match[];
+        const staged = prepare(SQL.stagedKeys(keys.length)).all(...keys, perKey) as Match[];
         return [...staged, ...saved];
       },
       async people(ids) {
         return prepare(both(SQL.people(ids.length))).all(...ids, ...ids) as Awaited<ReturnType<ImportStore["people"]>>;
+      },
+      async candidates(userIds) {
+        return prepare(SQL.candidates(userIds.length)).all(...userIds) as Awaited<ReturnType<ImportStore["candidates"]>>;
       },
       async insert(table, columns, rows) {
         // One prepared single-row statement, reused: with better-sqlite3 that beats building a
@@ -167,6 +175,7 @@ function prismaStore(tx: Tx): ImportStore {
     referralIdsByExternalId: (organisationId, externalIds) => tx.$queryRaw(raw(SQL.external(externalIds.length), [organisationId, ...externalIds])),
     keyMatches: (keys, perKey) => tx.$queryRaw(raw(SQL.keys(keys.length), [...keys, perKey])),
     people: (ids) => tx.$queryRaw(raw(SQL.people(ids.length), ids)),
+    candidates: (userIds) => tx.$queryRaw(raw(SQL.candidates(userIds.length), userIds)),
     async insert(table, columns, rows) {
       await tx.$executeRaw(raw(SQL.insert(table, columns, rows.length), rows.flat()));
     },

@@ -17,6 +17,7 @@ import { consentHistory, recordConsents } from "~/models/consent.server";
 import { labelsFor } from "~/models/taxonomy.server";
 import { deleteFile, saveFile } from "~/services/file-storage.server";
 import { db, type Db } from "~/utils/db.server";
+import { refreshPersonKeys } from "~/models/person-keys.server";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type UserId = User["id"];
@@ -132,6 +133,7 @@ export async function updateBasics(userId: UserId, input: Basics): Promise<void>
       select: { id: true },
     });
     await tx.user.update({ where: { id: userId }, data: { displayName: input.latinName } });
+    await refreshPersonKeys(userId, tx);
     return updated;
   });
   await logChange(userId, profile.id, "basics");
@@ -163,6 +165,7 @@ export async function updateContact(userId: UserId, input: { email: string | nul
     throw error;
   }
   const emailChanged = input.email !== current.email;
+  await refreshPersonKeys(userId);
   await audit({ action: "profile.contact_changed", outcome: "success", actorUserId: userId, targetType: "user", targetId: userId, detail: { emailChanged } });
   return { status: "ok", emailChanged };
 }

@@ -22,8 +22,11 @@ const CHUNK = 400;
 const MAX_MATCHES_PER_KEY = 20;
 
 interface ExistingPerson extends PersonRecord {
-  referralId: string;
+  /** What a flag points at: an earlier referral, or a registered candidate. */
+  match: { referralId: string } | { userId: string };
 }
+
+const matchId = (p: ExistingPerson) => ("referralId" in p.match ? p.match.referralId : p.match.userId);
 
 /**
  * Imports validated referrals for one organisation, all or nothing: every row is written in one
@@ -72,7 +75,7 @@ export async function importReferrals(input: {
 
 const REFERRAL_COLUMNS = ["id", "organisationId", "externalId", "createdById", "status", "givenName", "familyName", "latinName", "email", "phone", "dateOfBirth", "countryOfOrigin", "currentCountry", "preferredLanguage", "languages", "skills", "note", "createdAt", "updatedAt"] as const;
 const KEY_COLUMNS = ["key", "referralId"] as const;
-const FLAG_COLUMNS = ["id", "referralId", "matchReferralId", "reasons", "status", "createdAt"] as const;
+const FLAG_COLUMNS = ["id", "referralId", "matchReferralId", "matchUserId", "reasons", "status", "createdAt"] as const;
 /** Multi-row INSERTs stay under SQLite's 32,766-parameter limit. */
 const rowsPerInsert = (columns: number) => Math.floor(30_000 / columns);
 
@@ -112,15 +115,25 @@ async function writeChunk(
   // Candidates for duplicates: the most recent records sharing a blocking key, already in the
   // program — a very common name must not turn every row into thousands of comparisons.
   const allKeys = [...new Set(fresh.flatMap((f) => f.keys))];
-  const matches = new Map<string, string[]>();
+  const matches = new Map<string, string[]>(); // key → record keys ("r:<referralId>" or "u:<userId>")
   for (let i = 0; i < allKeys.length; i += CHUNK) {
-    for (const r of await store.keyMatches(allKeys.slice(i, i + CHUNK), MAX_MATCHES_PER_KEY))
-      (matches.get(r.key) ?? matches.set(r.key, []).get(r.key))?.push(r.referralId);
+    for (const r of await store.keyMatches(allKeys.slice(i, i + CHUNK), MAX_MATCHES_PER_KEY)) {
+      const ref = r.referralId ? `r:${r.referralId}` : r.userId ? `u:${r.userId}` : null;
+      if (ref) (matches.get(r.key) ?? matches.set(r.key, []).get(r.key))?.push(ref);
+    }
   }
-  const candidateIds = [...new Set([...matches.values()].flat())];
+  const refs = [...new Set([...matches.values()].flat())];
+  const referralIds = refs.filter((r) => r.startsWith("r:")).map((r) => r.slice(2));
+  const userIds = refs.filter((r) => r.startsWith("u:")).map((r) => r.slice(2));
   const existingPeople = new Map<string, ExistingPerson>();
-  for (let i = 0; i < candidateIds.length; i += CHUNK)
-    for (const r of await store.people(candidateIds.slice(i, i + CHUNK))) existingPeople.set(r.id, { ...r, referralId: r.id });
+  for (let i = 0; i < referralIds.length; i += CHUNK)
+    for (const r of await store.people(referralIds.slice(i, i + CHUNK))) existingPeople.set(`r:${r.id}`, { ...r, match: { referralId: r.id } });
+  // People who registered on their own have no referral, only an account and a profile.
+  for (let i = 0; i < userIds.length; i += CHUNK)
+    for (const c of await store.candidates(userIds.slice(i, i + CHUNK))) {
+      const [givenName = "", ...family] = c.nativeName.split(/\s+/);
+      existingPeople.set(`u:${c.id}`, { givenName, familyName: family.join(" "), latinName: c.latinName, email: c.email, phone: c.phone, dateOfBirth: c.dateOfBirth, match: { userId: c.id } });
+    }
 
   const timestamp = now();
   const referralRows: unknown[][] = [];
@@ -131,15 +144,15 @@ async function writeChunk(
   const chunkIndex = new Map<string, ExistingPerson[]>();
   for (const item of fresh) {
     const me = person(item.value);
-    let best: { id: string; reasons: string[]; strong: boolean } | null = null;
+    let best: { other: ExistingPerson; reasons: string[]; strong: boolean } | null = null;
     const seen = new Set<string>();
     const consider = (other: ExistingPerson | undefined) => {
-      if (!other || seen.has(other.referralId)) return;
-      seen.add(other.referralId);
+      if (!other || seen.has(matchId(other))) return;
+      seen.add(matchId(other));
       const result = compareForDuplicate(me, other);
       if (!result.likely) return;
       const strong = result.strength === "strong";
-      if (!best || (strong && !best.strong)) best = { id: other.referralId, reasons: result.reasons, strong };
+      if (!best || (strong && !best.strong)) best = { other, reasons: result.reasons, strong };
     };
     for (const key of item.keys) {
       for (const id of matches.get(key) ?? []) consider(existingPeople.get(id));
@@ -147,7 +160,7 @@ async function writeChunk(
     }
     for (const key of item.keys) {
       const bucket = chunkIndex.get(key) ?? chunkIndex.set(key, []).get(key);
-      if (bucket && bucket.length < MAX_MATCHES_PER_KEY) bucket.push({ ...me, referralId: item.id });
+      if (bucket && bucket.length < MAX_MATCHES_PER_KEY) bucket.push({ ...me, match: { referralId: item.id } });
     }
 
     const v = item.value;
@@ -157,11 +170,12 @@ async function writeChunk(
       v.preferredLanguage ?? null, JSON.stringify(v.languages ?? []), JSON.stringify(v.skills ?? []), v.note ?? null, timestamp, timestamp,
     ]);
     for (const key of item.keys) keyRows.push([key, item.id]);
-    const found = best as { id: string; reasons: string[] } | null;
+    const found = best as { other: ExistingPerson; reasons: string[] } | null;
     if (found) {
-      flagRows.push([crypto.randomUUID(), item.id, found.id, JSON.stringify(found.reasons), "open", timestamp]);
+      const target = found.other.match;
+      flagRows.push([crypto.randomUUID(), item.id, "referralId" in target ? target.referralId : null, "userId" in target ? target.userId : null, JSON.stringify(found.reasons), "open", timestamp]);
       summary.duplicate++;
-      onResult?.({ row: item.row, status: "duplicate", referralId: item.id, duplicateOf: found.id, reasons: found.reasons });
+      onResult?.({ row: item.row, status: "duplicate", referralId: item.id, duplicateOf: matchId(found.other), reasons: found.reasons });
     } else {
       summary.created++;
       onResult?.({ row: item.row, status: "created", referralId: item.id });

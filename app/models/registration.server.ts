@@ -1,9 +1,9 @@
 import { CONSENT_PURPOSES, type ConsentState } from "~/domain/consent/consent";
-import { duplicateKeys } from "~/domain/intake/duplicates";
 import { normalisePhone } from "~/domain/intake/phone";
 import { Prisma } from "~/generated/sqlite/client";
 import { audit } from "~/models/audit.server";
 import { recordConsents } from "~/models/consent.server";
+import { refreshPersonKeys } from "~/models/person-keys.server";
 import { db } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
 import { hashToken } from "~/utils/tokens.server";
@@ -81,8 +81,7 @@ export async function registerCandidate(input: RegistrationInput): Promise<Regis
       });
       await recordConsents({ userId: user.id, profileId: profile.id, choices: input.consents, language: input.locale }, tx);
       if (referral) await tx.referral.update({ where: { id: referral.id }, data: { status: "registered", candidateUserId: user.id } });
-      const keys = duplicateKeys({ givenName: input.nativeName, familyName: "", latinName, email: input.email ?? null, phone, dateOfBirth: referral?.dateOfBirth ?? null });
-      if (keys.length) await tx.personKey.createMany({ data: keys.map((key) => ({ key, userId: user.id })) });
+      await refreshPersonKeys(user.id, tx);
       return { status: "ok", userId: user.id } as const;
     });
     if (result.status === "ok")

@@ -49,7 +49,7 @@ export default function DuplicatesPage() {
                   {p.givenName} {p.familyName} {p.latinName ? `(${p.latinName})` : ""}
                 </dd>
                 <dd dir="ltr" className="text-start">{[p.email, p.phone, p.dateOfBirth].filter(Boolean).join(" · ")}</dd>
-                <dd>{p.organisation}</dd>
+                <dd>{p.organisation ?? t("intake:duplicates.registered_candidate")}</dd>
               </dl>
             ))}
           </div>

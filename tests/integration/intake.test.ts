@@ -184,6 +184,26 @@ describe("duplicates across scripts and organisations", () => {
   });
 });
 
+describe("duplicates of people who registered on their own", () => {
+  it("flags a referral that matches a self-registered candidate, also after they change their phone", async () => {
+    expect(((await call(registerAction, formRequest("/register", { nativeName: "Фаріда Юсупова", latinName: "Farida Yusupova", phone: "+380 67 111 2233", password: "quiet garden river" }))) as Response).status).toBe(302);
+    const user = await db.user.findFirstOrThrow({ where: { phone: "+380671112233" } });
+    // The person changes their number; the keys follow.
+    await db.user.update({ where: { id: user.id }, data: { phone: "+380679998877" } });
+    const { refreshPersonKeys } = await import("~/models/person-keys.server");
+    await refreshPersonKeys(user.id);
+
+    const body = (await (await apiAction({ request: api([{ givenName: "Farida", familyName: "Yusupova", phone: "+380679998877" }]), params: {}, context: loadContext() })).json()) as {
+      results: Array<{ status: string; duplicateOf?: string; reasons?: string[] }>;
+    };
+    expect(body.results[0]).toMatchObject({ status: "duplicate", duplicateOf: user.id });
+    expect(body.results[0]?.reasons).toEqual(expect.arrayContaining(["phone"]));
+    const admin = await cookieOf("admin@demo.harbor");
+    const queue = (await duplicatesLoader({ request: getRequest("/admin/duplicates", { cookie: admin }), params: {}, context: loadContext() })) as { flags: Array<{ match: { id: string; organisation: string | null } }> };
+    expect(queue.flags.some((f) => f.match.id === user.id && f.match.organisation === null)).toBe(true);
+  });
+});
+
 describe("what an NGO sees of its referrals", () => {
   it("shows the profile only while the person consents, and logs every view", async () => {
     const cookie = await cookieOf("ngo-staff@demo.harbor");
