@@ -1,5 +1,6 @@
 import { CONSENT_PURPOSES, type ConsentState } from "~/domain/consent/consent";
 import { normalisePhone } from "~/domain/intake/phone";
+import { isCefrLevel } from "~/domain/profile/languages";
 import { Prisma } from "~/generated/sqlite/client";
 import { audit } from "~/models/audit.server";
 import { recordConsents } from "~/models/consent.server";
@@ -96,14 +97,13 @@ export async function registerCandidate(input: RegistrationInput): Promise<Regis
   }
 }
 
-const CEFR = new Set(["A1", "A2", "B1", "B2", "C1", "C2"]);
 function parseLanguages(json: string): Array<{ code: string; level: string }> {
   try {
     const value: unknown = JSON.parse(json);
     if (!Array.isArray(value)) return [];
     const seen = new Set<string>();
     return value.flatMap((item: { code?: unknown; level?: unknown }) => {
-      if (typeof item?.code !== "string" || typeof item.level !== "string" || !CEFR.has(item.level) || seen.has(item.code)) return [];
+      if (typeof item?.code !== "string" || typeof item.level !== "string" || !isCefrLevel(item.level) || seen.has(item.code)) return [];
       seen.add(item.code);
       return [{ code: item.code, level: item.level }];
     });

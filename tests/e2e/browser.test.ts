@@ -1,22 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newContext, signInThroughForm } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { axeViolations, browserForThisFile, newContext, signInThroughForm } from "./browser";
 
 const baseURL = inject("baseURL");
-let browser: Browser;
+const browser = browserForThisFile();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 const ROLES = [
   { email: "admin@demo.harbor", sees: "/admin/audit" },
@@ -29,7 +16,7 @@ const ROLES = [
 
 describe("signing in", () => {
   it.each(ROLES)("signs in $email through the form and shows their navigation", async ({ email, sees }) => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await signInThroughForm(page, baseURL, email);
     await expect(page.locator("h1").textContent()).resolves.toBeTruthy();
@@ -38,7 +25,7 @@ describe("signing in", () => {
   });
 
   it("works with JavaScript turned off, including a translated error", async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false, locale: "uk-UA" });
+    const context = await newContext(browser(), { javaScriptEnabled: false, locale: "uk-UA" });
     const page = await context.newPage();
     await page.goto(`${baseURL}/login`);
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("uk");
@@ -60,7 +47,7 @@ describe("signing in", () => {
 
 describe("languages", () => {
   it("switches language from the switcher and keeps it on the next page", async () => {
-    const context = await newContext(browser);
+    const context = await newContext(browser());
     const page = await context.newPage();
     await page.goto(`${baseURL}/login`);
     await page.locator('a[hreflang="uk"]').click();
@@ -73,7 +60,7 @@ describe("languages", () => {
   });
 
   it("renders Arabic right to left", async () => {
-    const context = await newContext(browser, { locale: "ar" });
+    const context = await newContext(browser(), { locale: "ar" });
     const page = await context.newPage();
     await page.goto(`${baseURL}/`);
     await expect(page.locator("html").getAttribute("dir")).resolves.toBe("rtl");
@@ -93,7 +80,7 @@ describe("accessibility (axe)", () => {
 
   for (const lng of ["en", "ar"]) {
     it(`finds no violations on public pages in ${lng}`, async () => {
-      const context = await newContext(browser, { locale: lng });
+      const context = await newContext(browser(), { locale: lng });
       const page = await context.newPage();
       for (const path of publicPages) {
         await page.goto(`${baseURL}${path}`);
@@ -105,7 +92,7 @@ describe("accessibility (axe)", () => {
 
     it(`finds no violations on signed-in pages in ${lng}`, async () => {
       for (const { email, paths } of signedInPages) {
-        const context = await newContext(browser, { locale: lng });
+        const context = await newContext(browser(), { locale: lng });
         const page = await context.newPage();
         await signInThroughForm(page, baseURL, email);
         for (const path of paths) {

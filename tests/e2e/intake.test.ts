@@ -1,24 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newContext, signInThroughForm } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { axeViolations, newContext, signInThroughForm, submit, browserForThisFile } from "./browser";
 
 const baseURL = inject("baseURL");
 const databaseFile = inject("databaseFile");
-let browser: Browser;
+const browser = browserForThisFile();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Submits a form with a full page load, as a browser without JavaScript does. */
-async function submit(page: Page, button: string) {
-  await Promise.all([page.waitForEvent("load"), page.locator(button).click()]);
-}
 
 /** The invitation link in the local outbox (what the person would receive by email). */
 function inviteLinkFor(email: string): string {
@@ -38,7 +26,7 @@ const FIXED = "givenName;familyName;email;preferredLanguage\nОксана;Тка
 
 describe("bulk referral and registration, without JavaScript", () => {
   it("an NGO uploads a CSV, fixes an error, confirms; the invited person registers in Ukrainian and picks skills by Ukrainian labels", async () => {
-    const staff = await newContext(browser, { javaScriptEnabled: false });
+    const staff = await newContext(browser(), { javaScriptEnabled: false });
     const ngo = await staff.newPage();
     await signInThroughForm(ngo, baseURL, "ngo-staff@demo.harbor");
     await ngo.goto(`${baseURL}/org/open-doors/referrals/upload?lng=en`);
@@ -57,7 +45,7 @@ describe("bulk referral and registration, without JavaScript", () => {
     await expect(ngo.locator('main [role="status"]').textContent()).resolves.toMatch(/2/);
     await staff.close();
 
-    const person = await newContext(browser, { javaScriptEnabled: false, locale: "uk-UA" });
+    const person = await newContext(browser(), { javaScriptEnabled: false, locale: "uk-UA" });
     const page = await person.newPage();
     await page.goto(inviteLinkFor("oksana.tkachenko@example.org"));
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("uk");
@@ -82,18 +70,18 @@ describe("bulk referral and registration, without JavaScript", () => {
   it("has no accessibility violations on the intake pages, in English and Arabic", async () => {
     const check = async (page: Page, path: string) => {
       await page.goto(`${baseURL}${path}`);
-      const violations = (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      const violations = await axeViolations(page);
       expect({ path, violations }).toEqual({ path, violations: [] });
     };
     for (const lng of ["en", "ar"]) {
-      const anonymous = await newContext(browser, { locale: lng });
+      const anonymous = await newContext(browser(), { locale: lng });
       await check(await anonymous.newPage(), `/register?lng=${lng}`);
       await anonymous.close();
       for (const [email, paths] of [
         ["ngo@demo.harbor", ["/org/open-doors/referrals", "/org/open-doors/referrals/new", "/org/open-doors/referrals/upload", "/org/open-doors/tokens"]],
         ["admin@demo.harbor", ["/admin/duplicates"]],
       ] as const) {
-        const context = await newContext(browser, { locale: lng });
+        const context = await newContext(browser(), { locale: lng });
         const page = await context.newPage();
         await signInThroughForm(page, baseURL, email);
         for (const path of paths) await check(page, `${path}?lng=${lng}`);

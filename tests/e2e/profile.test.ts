@@ -1,32 +1,15 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { minimalPdf } from "../fixtures/files/cv-fixtures";
-import { launchBrowser, newContext, signInThroughForm } from "./browser";
+import { axeViolations, newContext, signInThroughForm, submit, browserForThisFile } from "./browser";
 
 const baseURL = inject("baseURL");
-let browser: Browser;
+const browser = browserForThisFile();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
-async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
-/** Submits a form with a full page load, as a browser without JavaScript does. */
-async function submit(page: Page, button: string) {
-  await Promise.all([page.waitForEvent("load"), page.locator(button).click()]);
-}
 
 describe("the profile without JavaScript", () => {
   it("shows a translated error next to the field, keeps what was typed, then saves", async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false, locale: "es-ES" });
+    const context = await newContext(browser(), { javaScriptEnabled: false, locale: "es-ES" });
     const page = await context.newPage();
     await signInThroughForm(page, baseURL, "candidate8@demo.harbor");
     await page.goto(`${baseURL}/profile`);
@@ -52,7 +35,7 @@ describe("the profile without JavaScript", () => {
   });
 
   it("finds a skill with the search box and adds it, and uploads a CV only its owner can download", async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
+    const context = await newContext(browser(), { javaScriptEnabled: false });
     const page = await context.newPage();
     await signInThroughForm(page, baseURL, "candidate8@demo.harbor");
     await page.goto(`${baseURL}/profile`);
@@ -75,7 +58,7 @@ describe("the profile without JavaScript", () => {
     // The route sets it itself (helmet does too, for every response).
     expect(own.headers()["x-content-type-options"]).toMatch(/^nosniff/);
 
-    const stranger = await newContext(browser, { javaScriptEnabled: false });
+    const stranger = await newContext(browser(), { javaScriptEnabled: false });
     const other = await stranger.newPage();
     await signInThroughForm(other, baseURL, "candidate10@demo.harbor");
     expect((await other.request.get(`${baseURL}${href}`)).status()).toBe(403);
@@ -84,7 +67,7 @@ describe("the profile without JavaScript", () => {
   });
 
   it("erases the account after the box is ticked, and signs the person out", async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
+    const context = await newContext(browser(), { javaScriptEnabled: false });
     const page = await context.newPage();
     await signInThroughForm(page, baseURL, "candidate9@demo.harbor");
     await page.goto(`${baseURL}/profile/delete`);
@@ -103,7 +86,7 @@ describe("the profile without JavaScript", () => {
 describe("the profile's accessibility (axe)", () => {
   for (const lng of ["en", "ar"]) {
     it(`finds no violations in ${lng}`, async () => {
-      const context = await newContext(browser, { locale: lng });
+      const context = await newContext(browser(), { locale: lng });
       const page = await context.newPage();
       await signInThroughForm(page, baseURL, "candidate4@demo.harbor");
       for (const path of ["/profile?q=design", "/profile/delete"]) {

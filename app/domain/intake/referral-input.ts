@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { hasUnsafeCharacters } from "./duplicates";
 import { normalisePhone } from "./phone";
+import { isCefrLevel, type CefrLevel } from "../profile/languages";
 
 /**
  * Stable error codes. The UI and the API translate `intake:errors.<code>`; keep this list in step
@@ -50,8 +51,6 @@ export interface ReferralError {
   code: ReferralErrorCode;
 }
 
-export const CEFR_LEVELS = ["A1", "A2", "B1", "B2", "C1", "C2"] as const;
-export type CefrLevel = (typeof CEFR_LEVELS)[number];
 
 export interface LanguageSkill {
   /** Canonical BCP 47 tag (`uk`, `fa-AF`). */
@@ -130,7 +129,6 @@ export function isReferralCountry(code: string): boolean {
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ESCO_SKILL = /^https?:\/\/data\.europa\.eu\/esco\/skill\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const LOOKS_LIKE_URI = /^[a-z][a-z0-9+.-]*:\/\//i;
-const LEVEL = /^[ABC][12]$/;
 const PRIMARY_LANGUAGE = /^[a-z]{2,3}(?:-|$)/;
 const LIST_SEPARATOR = /[;,]/;
 const NON_ASCII = /[^\x20-\x7e]/;
@@ -282,10 +280,6 @@ function readPreferredLanguage(value: unknown, problems: Problems): string | und
 }
 
 const LEVEL_RANK: Record<CefrLevel, number> = { A1: 1, A2: 2, B1: 3, B2: 4, C1: 5, C2: 6 };
-
-function isCefrLevel(value: string): value is CefrLevel {
-  return LEVEL.test(value);
-}
 
 function readLanguage(code: unknown, level: unknown, problems: Problems): LanguageSkill | undefined {
   if (typeof code !== "string" || typeof level !== "string") return problems.add("languages", "invalid");

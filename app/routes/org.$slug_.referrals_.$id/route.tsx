@@ -5,6 +5,7 @@ import { EscoAttribution } from "~/components/esco-attribution";
 import { Notice } from "~/components/form";
 import { REFERRAL_STATUS_KEYS } from "~/domain/intake/referral-messages";
 import { isPipelineStage, PIPELINE_STAGE_KEYS } from "~/domain/candidates/pipeline";
+import { languageName } from "~/domain/profile/languages";
 import { viewReferral } from "~/models/referral.server";
 import { labelsFor } from "~/models/taxonomy.server";
 import { requireOrganisationPermission } from "~/utils/auth.server";
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisation,
     ...view,
     skills: view.profile?.skills.map((s) => ({ ...s, label: labels.get(s.conceptUri)?.label ?? s.conceptUri })) ?? [],
-    languageNames: Object.fromEntries((view.profile?.languages ?? []).map((l) => [l.code, new Intl.DisplayNames([locale], { type: "language" }).of(l.code) ?? l.code])),
+    languageNames: Object.fromEntries((view.profile?.languages ?? []).map((l) => [l.code, languageName(l.code, locale)])),
   };
 }
 

@@ -1,10 +1,7 @@
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
-import { ErrorList, Notice } from "~/components/form";
+import { Notice } from "~/components/form";
 
 // Client-safe pieces of the profile page. No server imports here (see STYLE.md).
-
-const inputClass = "w-full rounded border border-slate-400 bg-white px-3 py-2 text-base aria-[invalid]:border-red-700";
 
 /** A page section with its heading, its "saved" notice and its own error. */
 export function Section({
@@ -33,105 +30,6 @@ export function Section({
       {error ? <Notice tone="error">{t(error)}</Notice> : null}
       {children}
     </section>
-  );
-}
-
-type InputType = "text" | "email" | "tel" | "date" | "month" | "number" | "url";
-
-export function InputField({
-  meta,
-  label,
-  type = "text",
-  hint,
-  autoComplete,
-  inputMode,
-  min,
-  max,
-  dir,
-}: {
-  meta: FieldMetadata<string | number | undefined | null>;
-  label: string;
-  type?: InputType;
-  hint?: string;
-  autoComplete?: string;
-  inputMode?: "numeric" | "tel" | "email" | "url" | "text";
-  min?: number;
-  max?: number;
-  /** Phone numbers, addresses and links read left to right in every script. */
-  dir?: "ltr" | "auto";
-}) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  const props = getInputProps(meta, { type, ariaDescribedBy: hintId });
-  return (
-    <div className="mb-4">
-      <label htmlFor={meta.id} className="mb-1 block font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mb-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <input {...props} key={props.key} autoComplete={autoComplete} inputMode={inputMode} min={min} max={max} dir={dir} className={inputClass} />
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
-  );
-}
-
-export function TextAreaField({ meta, label, hint, rows = 3 }: { meta: FieldMetadata<string | string[] | undefined>; label: string; hint?: string; rows?: number }) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  const props = getTextareaProps(meta, { ariaDescribedBy: hintId });
-  return (
-    <div className="mb-4">
-      <label htmlFor={meta.id} className="mb-1 block font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mb-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <textarea {...props} key={props.key} rows={rows} dir="auto" className={inputClass} />
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
-  );
-}
-
-export function SelectField({
-  meta,
-  label,
-  options,
-  placeholder,
-  hint,
-}: {
-  meta: FieldMetadata<string | number | undefined | null>;
-  label: string;
-  options: ReadonlyArray<{ value: string; label: string }>;
-  placeholder?: string;
-  hint?: string;
-}) {
-  const hintId = hint ? `${meta.id}-hint` : undefined;
-  const props = getSelectProps(meta, { ariaDescribedBy: hintId });
-  return (
-    <div className="mb-4">
-      <label htmlFor={meta.id} className="mb-1 block font-medium">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="mb-1 text-sm text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      <select {...props} key={props.key} className={inputClass}>
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
   );
 }
 

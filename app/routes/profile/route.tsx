@@ -13,7 +13,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { EscoAttribution, HarborLabelMark } from "~/components/esco-attribution";
-import { ErrorList, SubmitButton } from "~/components/form";
+import { ErrorList, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/form";
 import { CONSENT_LABEL_KEYS, CONSENT_PURPOSES, type ConsentPurpose } from "~/domain/consent/consent";
 import { countryOptions } from "~/domain/intake/countries";
 import { COMPLETENESS_LABEL_KEYS, completeness, type CompletenessItem } from "~/domain/profile/completeness";
@@ -51,7 +51,7 @@ import {
 import { searchSkills } from "~/models/taxonomy.server";
 import { requirePermission } from "~/utils/auth.server";
 import { titled } from "~/utils/route-handle";
-import { CompletenessMeter, InputField, PlainSelect, Section, SelectField, SmallButton, TextAreaField } from "./components";
+import { CompletenessMeter, PlainSelect, Section, SmallButton } from "./components";
 import {
   profileActionSchema,
   type BasicsSchema,
@@ -375,11 +375,11 @@ function BasicsSection({ page, lastResult, saved }: { page: LoaderData; lastResu
     <Section id="basics" title={t("profile:basics.title")} saved={saved}>
       <Form method="post" {...getFormProps(form)}>
         <ErrorList id={form.errorId} errors={form.errors} />
-        <InputField meta={fields.nativeName} label={t("profile:basics.native_name")} hint={t("profile:basics.native_name_hint")} autoComplete="name" />
-        <InputField meta={fields.latinName} label={t("profile:basics.latin_name")} hint={t("profile:basics.latin_name_hint")} dir="ltr" />
+        <TextField meta={fields.nativeName} label={t("profile:basics.native_name")} hint={t("profile:basics.native_name_hint")} autoComplete="name" />
+        <TextField meta={fields.latinName} label={t("profile:basics.latin_name")} hint={t("profile:basics.latin_name_hint")} dir="ltr" />
         <SelectField meta={fields.countryOfOrigin} label={t("profile:basics.country_of_origin")} options={countries} placeholder={t("profile:basics.choose_country")} />
         <SelectField meta={fields.currentCountry} label={t("profile:basics.current_country")} options={countries} placeholder={t("profile:basics.choose_country")} />
-        <InputField meta={fields.dateOfBirth} label={t("profile:basics.date_of_birth")} hint={t("profile:basics.date_of_birth_hint")} type="date" autoComplete="bday" />
+        <TextField meta={fields.dateOfBirth} label={t("profile:basics.date_of_birth")} hint={t("profile:basics.date_of_birth_hint")} type="date" autoComplete="bday" />
         <SelectField
           meta={fields.timeZone}
           label={t("profile:basics.time_zone")}
@@ -394,7 +394,7 @@ function BasicsSection({ page, lastResult, saved }: { page: LoaderData; lastResu
             </a>
           </p>
         )}
-        <InputField
+        <TextField
           meta={fields.availabilityHours}
           label={t("profile:basics.availability")}
           hint={t("profile:basics.availability_hint")}
@@ -423,7 +423,7 @@ function ContactSection({ page, lastResult, saved }: { page: LoaderData; lastRes
     <Section id="contact" title={t("profile:contact.title")} intro={t("profile:contact.intro")} saved={saved}>
       <Form method="post" {...getFormProps(form)}>
         <ErrorList id={form.errorId} errors={form.errors} />
-        <InputField
+        <TextField
           meta={fields.email}
           label={t("profile:contact.email")}
           hint={page.account.email && !page.account.emailVerified ? t("profile:contact.unverified") : t("profile:contact.email_hint")}
@@ -431,7 +431,7 @@ function ContactSection({ page, lastResult, saved }: { page: LoaderData; lastRes
           autoComplete="email"
           dir="ltr"
         />
-        <InputField meta={fields.phone} label={t("profile:contact.phone")} hint={t("profile:contact.phone_hint")} type="tel" autoComplete="tel" inputMode="tel" dir="ltr" />
+        <TextField meta={fields.phone} label={t("profile:contact.phone")} hint={t("profile:contact.phone_hint")} type="tel" autoComplete="tel" inputMode="tel" dir="ltr" />
         <SubmitButton name="intent" value="contact">
           {t("profile:save")}
         </SubmitButton>
@@ -653,10 +653,10 @@ function HistorySection({
         <fieldset>
           <legend className="mb-2 font-medium">{work ? t("profile:work.add") : t("profile:education.add")}</legend>
           <ErrorList id={form.errorId} errors={form.errors} />
-          <InputField meta={fields.title} label={work ? t("profile:work.job_title") : t("profile:education.qualification")} />
-          <InputField meta={fields.organisation} label={work ? t("profile:work.employer") : t("profile:education.institution")} />
-          <InputField meta={fields.from} label={t("profile:history.from")} hint={t("profile:history.month_hint")} type="month" />
-          <InputField meta={fields.to} label={t("profile:history.to")} hint={t("profile:history.to_hint")} type="month" />
+          <TextField meta={fields.title} label={work ? t("profile:work.job_title") : t("profile:education.qualification")} />
+          <TextField meta={fields.organisation} label={work ? t("profile:work.employer") : t("profile:education.institution")} />
+          <TextField meta={fields.from} label={t("profile:history.from")} hint={t("profile:history.month_hint")} type="month" />
+          <TextField meta={fields.to} label={t("profile:history.to")} hint={t("profile:history.to_hint")} type="month" />
           <TextAreaField meta={fields.description} label={t("profile:history.description")} />
           <SubmitButton name="intent" value={work ? "work_add" : "education_add"}>
             {work ? t("profile:work.add_button") : t("profile:education.add_button")}
@@ -694,7 +694,7 @@ function LinksSection({ links, lastResult, saved }: { links: string[]; lastResul
       )}
       <Form method="post" {...getFormProps(form)} className="rounded border border-slate-200 p-3">
         <ErrorList id={form.errorId} errors={form.errors} />
-        <InputField meta={fields.url} label={t("profile:links.url")} hint={t("profile:links.url_hint")} type="url" inputMode="url" dir="ltr" />
+        <TextField meta={fields.url} label={t("profile:links.url")} hint={t("profile:links.url_hint")} type="url" inputMode="url" dir="ltr" />
         <SubmitButton name="intent" value="link_add">
           {t("profile:links.add_button")}
         </SubmitButton>

@@ -1,10 +1,10 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { ErrorList, Notice, SubmitButton, TextField } from "~/components/form";
+import { ErrorList, Notice, SelectField, SubmitButton, TextField } from "~/components/form";
 import { CONSENT_LABEL_KEYS, CONSENT_PURPOSES } from "~/domain/consent/consent";
 import { countryOptions } from "~/domain/intake/countries";
 import { i18next, languageCookie } from "~/i18n/i18next.server";
@@ -36,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           currentCountry: referral.currentCountry ?? "",
         }
       : null,
-    countries: countryOptions(locale),
+    countries: countryOptions(locale).map(({ code, name }) => ({ value: code, label: name })),
   };
 }
 
@@ -86,8 +86,8 @@ export default function RegisterPage() {
         <TextField meta={fields.latinName} label={t("intake:register.latin_name")} hint={t("intake:register.latin_name_hint")} />
         <TextField meta={fields.email} label={t("auth:fields.email")} type="email" autoComplete="email" hint={t("intake:register.contact_hint")} />
         <TextField meta={fields.phone} label={t("intake:register.phone")} autoComplete="tel" />
-        <CountrySelect meta={fields.countryOfOrigin} label={t("intake:register.country_of_origin")} countries={countries} />
-        <CountrySelect meta={fields.currentCountry} label={t("intake:register.current_country")} countries={countries} />
+        <SelectField meta={fields.countryOfOrigin} label={t("intake:register.country_of_origin")} options={countries} placeholder={t("intake:register.choose_country")} />
+        <SelectField meta={fields.currentCountry} label={t("intake:register.current_country")} options={countries} placeholder={t("intake:register.choose_country")} />
         <TextField meta={fields.password} label={t("auth:fields.password")} type="password" autoComplete="new-password" hint={t("auth:reset.hint")} />
         <fieldset className="mb-4 rounded border border-slate-300 p-3">
           <legend className="px-1 font-medium">{t("intake:consent.title")}</legend>
@@ -105,26 +105,5 @@ export default function RegisterPage() {
         <SubmitButton>{t("intake:register.submit")}</SubmitButton>
       </Form>
     </section>
-  );
-}
-
-function CountrySelect({ meta, label, countries }: { meta: FieldMetadata<string | undefined>; label: string; countries: Array<{ code: string; name: string }> }) {
-  const { t } = useTranslation();
-  const props = getSelectProps(meta);
-  return (
-    <div className="mb-4">
-      <label htmlFor={meta.id} className="mb-1 block font-medium">
-        {label}
-      </label>
-      <select {...props} key={props.key} className="w-full rounded border border-slate-400 bg-white px-3 py-2">
-        <option value="">{t("intake:register.choose_country")}</option>
-        {countries.map((c) => (
-          <option key={c.code} value={c.code}>
-            {c.name}
-          </option>
-        ))}
-      </select>
-      <ErrorList id={meta.errorId} errors={meta.errors} />
-    </div>
   );
 }
