@@ -32,6 +32,8 @@ async function main() {
     app.set("trust proxy", process.env.TRUST_PROXY === "1" ? 1 : false);
     app.use(compression());
     app.use(securityHeaders(production));
+    // Browsers ask for /favicon.ico whatever the page links; the icon is an SVG.
+    app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
     app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
     // Translations for the browser (the server reads the same files).

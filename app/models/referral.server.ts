@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { compareForDuplicate, duplicateKeys, type PersonRecord } from "~/domain/intake/duplicates";
+import type { ReferralStatus } from "~/domain/intake/referral-messages";
 import type { ReferralInput } from "~/domain/intake/referral-input";
 import type { Actor } from "~/domain/auth/permissions";
 import { consentStateFromProfile, mayAccessProfile } from "~/domain/consent/consent";
@@ -190,8 +191,6 @@ function person(v: ReferralInput): PersonRecord {
   return { givenName: v.givenName, familyName: v.familyName, latinName: v.latinName ?? null, email: v.email ?? null, phone: v.phone ?? null, dateOfBirth: v.dateOfBirth ?? null };
 }
 
-export const REFERRAL_STATUSES = ["referred", "registered", "merged", "withdrawn"] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 /**
  * One organisation's referrals, newest first, with what an NGO needs to track them: who (as the

@@ -3,12 +3,12 @@ import { Readable } from "node:stream";
 import type { ReferralInput } from "~/domain/intake/referral-input";
 import { ReferralCsvError, readReferralCsv } from "~/domain/intake/referral-csv";
 import { validateReferralInput } from "~/domain/intake/referral-input";
-import { REFERRAL_ERROR_KEYS, REFERRAL_FILE_ERROR_KEYS } from "~/domain/intake/referral-messages";
+import { REFERRAL_ERROR_KEYS, REFERRAL_FILE_ERROR_KEYS, REFERRAL_STATUSES } from "~/domain/intake/referral-messages";
 import { i18next } from "~/i18n/i18next.server";
 import { authenticateApiToken, claimIdempotencyKey, releaseIdempotencyKey, storeIdempotentResponse } from "~/models/api-token.server";
 import { audit } from "~/models/audit.server";
 import { inviteReferral } from "~/models/invite.server";
-import { createSkillResolver, importReferrals, listReferrals, REFERRAL_STATUSES, type ReferralRowResult } from "~/models/referral.server";
+import { createSkillResolver, importReferrals, listReferrals, type ReferralRowResult } from "~/models/referral.server";
 
 const MAX_BYTES = 10 * 1024 * 1024;
 

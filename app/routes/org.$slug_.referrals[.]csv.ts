@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvRow } from "~/domain/intake/csv-safety";
 import { audit } from "~/models/audit.server";
-import { listReferrals, REFERRAL_STATUSES } from "~/models/referral.server";
+import { REFERRAL_STATUSES } from "~/domain/intake/referral-messages";
+import { listReferrals } from "~/models/referral.server";
 import { requireOrganisationPermission } from "~/utils/auth.server";
 
 /** The organisation's referrals as CSV (formula-injection safe), streamed page by page. */

@@ -32,8 +32,20 @@ export async function signInThroughForm(page: Page, baseURL: string, email: stri
   await page.locator('form[action="/logout"]').waitFor();
 }
 
+/** Uncaught errors and failed hydration per page: a page that renders and then breaks must fail tests. */
+const pageErrors = new WeakMap<Page, string[]>();
+
 export async function newContext(browser: Browser, options: { javaScriptEnabled?: boolean; locale?: string } = {}): Promise<BrowserContext> {
-  return browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, locale: options.locale ?? "en-US" });
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, locale: options.locale ?? "en-US" });
+  context.on("page", (page) => {
+    const errors: string[] = [];
+    pageErrors.set(page, errors);
+    page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+    page.on("console", (message) => {
+      if (message.type() === "error" && !/Failed to load resource/.test(message.text())) errors.push(`console: ${message.text().slice(0, 300)}`);
+    });
+  });
+  return context;
 }
 
 /** One Chromium per test file: launched before its tests, closed after them. */
@@ -51,10 +63,14 @@ export function browserForThisFile(): () => Browser {
   };
 }
 
-/** axe-core's findings on the current page, one line each (an empty list is the goal). */
+/**
+ * axe-core's findings on the current page, one line each, plus any error the page raised (an
+ * empty list is the goal).
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  const errors = pageErrors.get(page)?.splice(0) ?? [];
+  return [...results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), ...errors];
 }
 
 /** Submits a form with a full page load, as a browser without JavaScript does. */

@@ -49,6 +49,10 @@ export const REFERRAL_FILE_ERROR_KEYS: Record<string, string> = {
   changed: "intake:file_errors.changed",
 };
 
+/** Where a referral stands (client-safe: the referrals page builds its filter from it). */
+export const REFERRAL_STATUSES = ["referred", "registered", "merged", "withdrawn"] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
 /** Referral statuses. */
 export const REFERRAL_STATUS_KEYS: Record<string, string> = {
   referred: "intake:status.referred",

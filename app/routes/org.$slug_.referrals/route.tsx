@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { isPipelineStage, PIPELINE_STAGE_KEYS } from "~/domain/candidates/pipeline";
-import { REFERRAL_STATUS_KEYS } from "~/domain/intake/referral-messages";
-import { listReferrals, REFERRAL_STATUSES } from "~/models/referral.server";
+import { REFERRAL_STATUSES, REFERRAL_STATUS_KEYS } from "~/domain/intake/referral-messages";
+import { listReferrals } from "~/models/referral.server";
 import { requireOrganisationPermission } from "~/utils/auth.server";
 import { titled } from "~/utils/route-handle";
 
