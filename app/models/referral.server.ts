@@ -196,10 +196,17 @@ function person(v: ReferralInput): PersonRecord {
  * One organisation's referrals, newest first, with what an NGO needs to track them: who (as the
  * NGO wrote it), status and stage. Nothing from the candidate's profile.
  */
-export async function listReferrals(input: { organisationId: string; status?: ReferralStatus; take?: number; cursor?: string | null }) {
+export async function listReferrals(input: { organisationId: string; status?: ReferralStatus; search?: string; take?: number; cursor?: string | null }) {
   const take = input.take ?? 50;
+  const search = input.search?.trim().normalize("NFC");
   const rows = await db.referral.findMany({
-    where: { organisationId: input.organisationId, ...(input.status ? { status: input.status } : {}) },
+    where: {
+      organisationId: input.organisationId,
+      ...(input.status ? { status: input.status } : {}),
+      ...(search
+        ? { OR: ["givenName", "familyName", "latinName", "externalId", "email"].map((field) => ({ [field]: { contains: search } })) }
+        : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: take + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),

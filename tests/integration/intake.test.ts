@@ -222,3 +222,17 @@ describe("what an NGO sees of its referrals", () => {
     expect(denied.status).toBe(403);
   });
 });
+
+describe("the NGO's referral list", () => {
+  it("filters by status and finds people by name in any script, only within the organisation", async () => {
+    const { loader: listLoader } = await import("~/routes/org.$slug_.referrals/route");
+    const cookie = await cookieOf("ngo-staff@demo.harbor");
+    const list = (query: string) => listLoader({ request: getRequest(`/org/open-doors/referrals?${query}`, { cookie }), params: openDoors, context: loadContext() });
+    const waiting = await list("status=referred");
+    expect(waiting.items.length).toBeGreaterThan(0);
+    expect(waiting.items.every((r) => r.status === "referred")).toBe(true);
+    expect((await list(`q=${encodeURIComponent("Бойко")}`)).items.map((r) => r.familyName)).toEqual(["Бойко"]);
+    // Nour Relief's Huda Al-Sayed is not Open Doors' to find.
+    expect((await list("q=Huda")).items).toEqual([]);
+  });
+});

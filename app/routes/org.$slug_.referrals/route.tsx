@@ -13,13 +13,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = await requireOrganisationPermission(request, params.slug, "referral.view", "ngo");
   const url = new URL(request.url);
   const status = REFERRAL_STATUSES.find((s) => s === url.searchParams.get("status"));
-  const page = await listReferrals({ organisationId: organisation.id, status, cursor: url.searchParams.get("cursor") });
-  return { organisation, status: status ?? "", ...page };
+  const search = (url.searchParams.get("q") ?? "").slice(0, 100);
+  const page = await listReferrals({ organisationId: organisation.id, status, search, cursor: url.searchParams.get("cursor") });
+  return { organisation, status: status ?? "", search, ...page };
 }
 
 export default function ReferralsPage() {
   const { t, i18n } = useTranslation();
-  const { organisation, status, items, nextCursor } = useLoaderData<typeof loader>();
+  const { organisation, status, search, items, nextCursor } = useLoaderData<typeof loader>();
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
   const base = `/org/${organisation.slug}`;
   return (
@@ -39,6 +40,12 @@ export default function ReferralsPage() {
         </div>
       </div>
       <Form method="get" className="flex flex-wrap items-end gap-2">
+        <div>
+          <label htmlFor="q" className="mb-1 block text-sm font-medium">
+            {t("intake:referrals.search")}
+          </label>
+          <input id="q" name="q" type="search" defaultValue={search} className="rounded border border-slate-400 bg-white px-2 py-2" />
+        </div>
         <div>
           <label htmlFor="status" className="mb-1 block text-sm font-medium">
             {t("intake:referrals.filter_status")}
@@ -87,7 +94,7 @@ export default function ReferralsPage() {
           </table>
         )}
         {nextCursor ? (
-          <Link to={`?${new URLSearchParams({ ...(status ? { status } : {}), cursor: nextCursor })}`} className="mt-3 inline-block text-brand-700 underline">
+          <Link to={`?${new URLSearchParams({ ...(status ? { status } : {}), ...(search ? { q: search } : {}), cursor: nextCursor })}`} className="mt-3 inline-block text-brand-700 underline">
             {t("intake:referrals.more")}
           </Link>
         ) : null}
