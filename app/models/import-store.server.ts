@@ -24,6 +24,8 @@ export interface ImportStore {
 
 export class BatchAlreadyImported extends Error {}
 
+const ROWS_PER_STATEMENT = 64;
+
 /** Prisma stores SQLite DateTimes as ISO text with an explicit offset; raw writes must match. */
 export const sqliteTimestamp = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
@@ -122,14 +124,24 @@ async function withSqliteStore<T>(file: string, work: (store: ImportStore, now: 
       async insert(table, columns, rows) {
         // One prepared single-row statement, reused: with better-sqlite3 that beats building a
         // differently sized multi-row statement per chunk.
-        // The loop is one transaction on the scratch database only; main stays unlocked.
-        const statement = prepare(SQL.insert(`staging"."${table}`, columns, 1));
-        connection.transaction(() => {
-          for (const row of rows) statement.run(row);
-        })();
+        // Fixed-size multi-row statements, prepared once, then single rows for the rest.
+        const many = prepare(SQL.insert(`staging"."${table}`, columns, ROWS_PER_STATEMENT));
+        const one = prepare(SQL.insert(`staging"."${table}`, columns, 1));
+        let i = 0;
+        for (; i + ROWS_PER_STATEMENT <= rows.length; i += ROWS_PER_STATEMENT) many.run(rows.slice(i, i + ROWS_PER_STATEMENT).flat());
+        for (; i < rows.length; i++) one.run(rows[i]);
       },
     };
-    const result = await work(store, () => sqliteTimestamp(new Date()));
+    // One read transaction for the whole staging phase: it writes only the scratch database (no
+    // lock on main) and spares a commit per chunk. Committed before the copy, which needs a fresh
+    // snapshot to take the write lock.
+    connection.exec("BEGIN");
+    let result: T;
+    try {
+      result = await work(store, () => sqliteTimestamp(new Date()));
+    } finally {
+      if (connection.inTransaction) connection.exec("COMMIT");
+    }
     const claimed = batch as { organisationId: string; contentHash: string; createdById: string; rowCount: number } | null;
     // The only moment the main database is locked: one synchronous copy, nothing awaited.
     connection.transaction(() => {

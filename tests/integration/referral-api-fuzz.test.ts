@@ -5,12 +5,12 @@ import { db } from "~/utils/db.server";
 import { DEMO_API_TOKEN } from "../../prisma/seed";
 import { BASE_URL, loadContext } from "./context";
 
-const post = (body: Uint8Array | string) =>
+const post = (input: Uint8Array | string) =>
   apiAction({
     request: new Request(`${BASE_URL}/api/v1/referrals`, {
       method: "POST",
       headers: { Authorization: `Bearer ${DEMO_API_TOKEN}`, "Content-Type": "text/csv" },
-      body,
+      body: typeof input === "string" ? input : new Uint8Array(input),
     }),
     params: {},
     context: loadContext(),
