@@ -40,6 +40,8 @@ export async function newContext(browser: Browser, options: { javaScriptEnabled?
   context.on("page", (page) => {
     const errors: string[] = [];
     pageErrors.set(page, errors);
+    // Only the current document counts: a page left mid-hydration may still report as it unloads.
+    page.on("domcontentloaded", () => errors.splice(0));
     page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
     page.on("console", (message) => {
       if (message.type() === "error" && !/Failed to load resource/.test(message.text())) errors.push(`console: ${message.text().slice(0, 300)}`);
@@ -68,6 +70,8 @@ export function browserForThisFile(): () => Browser {
  * empty list is the goal).
  */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Hydration waits for the translations to arrive; let it finish so its errors are seen here.
+  await page.waitForLoadState("networkidle");
   const results = await new AxeBuilder({ page }).analyze();
   const errors = pageErrors.get(page)?.splice(0) ?? [];
   return [...results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), ...errors];
