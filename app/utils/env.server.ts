@@ -57,8 +57,13 @@ function developmentSecret(): string {
   } catch {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const secret = crypto.randomBytes(32).toString("base64url");
-    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
-    return secret;
+    try {
+      fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+      return secret;
+    } catch {
+      // Another process started at the same moment and wrote it first: use theirs.
+      return fs.readFileSync(file, "utf8").trim();
+    }
   }
 }
 
