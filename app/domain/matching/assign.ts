@@ -1,0 +1,231 @@
+// The coach-matching engine: who gets which coach. Optimal means the most candidates assigned
+// first, then the highest total score, subject to every coach's capacity and the hard rules of
+// score.ts. Pure and deterministic: the same input gives the same result.
+//
+//   1. compile the pool into typed arrays (compile.ts);
+//   2. every candidate's exact top K coaches by score become the sparse edge set (edges.ts), plus
+//      alternatives for candidates whose favourites are crowded;
+//   3. solve on those edges (auction.ts), which also prices every coach;
+//   4. re-pricing: for each candidate, look over the whole pool for coaches whose score − price
+//      beats the candidate's current value; add the best few as edges and solve again. The same
+//      pass adds up an LP dual bound over every eligible pair, so it proves how close the result
+//      is to the optimum; the engine stops once that is within `gapPerCandidate` (types.ts).
+// Why this design: docs/decisions/008-coach-matching-engine.md.
+import { Auction, type AuctionStats } from "./auction";
+import { compilePool, type CompiledPool } from "./compile";
+import { appendEdges, bestCoaches, buildTopEdges, createCoachSearch, createSearchOutput, setPrices, type CoachSearch, type EdgeSet } from "./edges";
+import { greedyAssignment } from "./greedy";
+import { overDemandedCoaches } from "./pricing";
+import { evaluatePair } from "./score";
+import { resolveMatchOptions, type Assignment, type MatchCandidate, type MatchCoach, type MatchOptions, type MatchOptionsInput, type MatchTotals, type MatchingResult, type Unassigned } from "./types";
+import { UnassignedExplainer } from "./unassigned";
+
+export interface OptimalAssignment {
+  /** Per candidate: coach index, or -1. */
+  coach: Int32Array;
+  /**
+   * Proven over every eligible pair: the most candidates assigned, and a total score less than
+   * max(1, candidates × gapPerCandidate) below the optimum (below 1: optimal).
+   */
+  proven: boolean;
+  /**
+   * How much higher M × assigned + total score could be at best, M being larger than any total
+   * score (with the most assigned, the score gap). Larger than the tolerance only when the
+   * re-pricing rounds ran out.
+   */
+  gap: number;
+  /** Re-pricing rounds that added edges, edges they added, and the final edge count. */
+  rounds: number;
+  addedEdges: number;
+  edges: number;
+  auction: AuctionStats;
+}
+
+/**
+ * The top-K edges plus, for candidates whose top K include a crowded coach, up to K more to their
+ * best other coaches: where they would go if they lost out there. Crowded: over-demanded by
+ * language (pricing.ts), or in at least twice as many top-K lists as it has slots.
+ */
+function withAlternatives(search: CoachSearch, edges: EdgeSet, overDemanded: Uint8Array, k: number): EdgeSet {
+  const { pool } = search;
+  const demand = new Int32Array(pool.coachCount);
+  for (const j of edges.coach) demand[j]!++;
+  const crowded = Uint8Array.from(demand, (listed, j) => (overDemanded[j] === 1 || listed >= 2 * pool.coachCapacity[j]! ? 1 : 0));
+  setPrices(
+    search,
+    Float64Array.from(crowded, (isCrowded) => (isCrowded === 1 ? Infinity : 0)),
+    1,
+  );
+  const out = createSearchOutput(k);
+  const added = { candidate: [] as number[], coach: [] as number[], score: [] as number[] };
+  for (let i = 0; i < pool.candidateCount; i++) {
+    const from = edges.start[i]!;
+    const to = edges.start[i + 1]!;
+    let any = false;
+    for (let e = from; e < to && !any; e++) any = crowded[edges.coach[e]!] === 1;
+    if (!any) continue;
+    const found = bestCoaches(search, i, k, -1, out, { coach: edges.coach, from, to, scoreCap: Infinity });
+    for (let f = 0; f < found; f++) {
+      added.candidate.push(i);
+      added.coach.push(out.coach[f]!);
+      added.score.push(out.score[f]!);
+    }
+  }
+  return appendEdges(edges, added);
+}
+
+/** Steps 3–4 above. `topEdges` must be buildTopEdges(search, options.edgesPerCandidate). */
+export function solveOptimal(search: CoachSearch, topEdges: EdgeSet, options: MatchOptions): OptimalAssignment {
+  const { pool } = search;
+  const n = pool.candidateCount;
+  const k = options.edgesPerCandidate;
+  let totalBest = 0;
+  let maxScore = 0;
+  for (let i = 0; i < n; i++) {
+    if (topEdges.top[i] === 0) continue;
+    const best = topEdges.score[topEdges.start[i]!]!;
+    totalBest += best;
+    maxScore = Math.max(maxScore, best);
+  }
+  const overDemanded = overDemandedCoaches(pool);
+  let edges = withAlternatives(search, topEdges, overDemanded, k);
+  // Any M above the largest total score puts cardinality first; this one also exceeds the
+  // tolerated gap, so a result within it always has the most candidates assigned.
+  const tolerated = n * options.gapPerCandidate;
+  const auction = new Auction(n, pool.coachCapacity, totalBest + Math.ceil(tolerated) + 2);
+  // The dual bound's excess (in scaled units) that proves the result good enough.
+  const enoughSlack = auction.scale * Math.max(1, tolerated);
+  // Values W − p = base + scale × score − p: the search's values leave out the base.
+  const base = auction.weight(0);
+  // Over-demanded coaches start at M: only a candidate with nowhere else to go still wants them.
+  for (let j = 0; j < pool.coachCount; j++) if (overDemanded[j] === 1) auction.setPrice(j, base);
+  let stats = auction.solve(edges, auction.coldEpsilon(maxScore), enoughSlack);
+  const out = createSearchOutput(options.repricingEdgesPerCandidate);
+  let addedEdges = 0;
+  for (let round = 0; ; round++) {
+    setPrices(search, auction.price, auction.scale);
+    // slack = Σ over candidates of (best option's value − own value), best over the whole pool:
+    // exactly how far the dual bound is above the result. Below scale (one score point) proves
+    // the result optimal, since totals are whole points.
+    let slack = 0;
+    let largestGain = 0;
+    const added = { candidate: [] as number[], coach: [] as number[], score: [] as number[] };
+    for (let i = 0; i < n; i++) {
+      const from = edges.start[i]!;
+      const to = edges.start[i + 1]!;
+      const value = auction.value(i);
+      // Staying unassigned (worth 0) is an option too.
+      let best = Math.max(0, value);
+      for (let e = from; e < to; e++) best = Math.max(best, auction.weight(edges.score[e]!) - auction.price[edges.coach[e]!]!);
+      // With fewer than K, every eligible coach is an edge already; beyond the top K nobody scores
+      // more than the K-th.
+      if (edges.top[i]! === k) {
+        const found = bestCoaches(search, i, options.repricingEdgesPerCandidate, best - base, out, { coach: edges.coach, from, to, scoreCap: edges.score[from + k - 1]! });
+        if (found > 0) {
+          best = base + out.value[0]!;
+          largestGain = Math.max(largestGain, best - value);
+        }
+        // Only pairs beyond the solver's own tolerance (ε = 1) are worth another solve.
+        for (let f = 0; f < found && base + out.value[f]! > value + 1; f++) {
+          added.candidate.push(i);
+          added.coach.push(out.coach[f]!);
+          added.score.push(out.score[f]!);
+        }
+      }
+      slack += best - value;
+    }
+    const proven = slack < enoughSlack;
+    if (proven || added.candidate.length === 0 || round === options.repricingRounds) {
+      return {
+        coach: Int32Array.from(auction.ownCoach),
+        proven,
+        gap: slack / auction.scale,
+        rounds: round,
+        addedEdges,
+        edges: edges.coach.length,
+        auction: stats,
+      };
+    }
+    addedEdges += added.candidate.length;
+    edges = appendEdges(edges, added);
+    // Prices and assignments carry over. ε starts at half the largest gain: gains of a whole M
+    // mean more candidates can be assigned, and prices elsewhere may have to move by as much
+    // (from a small ε, a long price war), so those restart from the top of the scale.
+    stats = auction.solve(edges, Math.min(auction.coldEpsilon(maxScore), largestGain / 2), enoughSlack);
+  }
+}
+
+/** The first occurrence of each id; later repeats are left out of the run entirely. */
+function distinctById<T extends { id: string }>(items: readonly T[]): readonly T[] {
+  const seen = new Set<string>();
+  const distinct = items.filter((item) => !seen.has(item.id) && seen.add(item.id) !== undefined);
+  return distinct.length === items.length ? items : distinct;
+}
+
+function describe(pool: CompiledPool, edges: EdgeSet, coach: Int32Array): MatchingResult {
+  const { candidates, coaches, options } = pool;
+  const assignments: Assignment[] = [];
+  const unassigned: Unassigned[] = [];
+  const explainer = new UnassignedExplainer(pool);
+  let totalScore = 0;
+  candidates.forEach((candidate, i) => {
+    const j = coach[i]!;
+    if (j < 0) {
+      unassigned.push({ candidateId: candidate.id, reason: explainer.explain(i, edges.top[i]! > 0) });
+      return;
+    }
+    const evaluation = evaluatePair(candidate, coaches[j]!, options);
+    if (!evaluation.eligible) throw new Error(`matching engine paired ${candidate.id} with ineligible coach ${coaches[j]!.id}`);
+    assignments.push({ candidateId: candidate.id, coachId: coaches[j]!.id, score: evaluation.score, reasons: evaluation.reasons });
+    totalScore += evaluation.score;
+  });
+  const totals: MatchTotals = { candidates: candidates.length, assigned: assignments.length, unassigned: unassigned.length, totalScore };
+  return { assignments, unassigned, totals };
+}
+
+export interface MatchingRun {
+  result: MatchingResult & { greedy: MatchTotals };
+  optimal: OptimalAssignment;
+  /** Wall time per stage in milliseconds. */
+  timings: { compile: number; edges: number; greedy: number; solve: number; describe: number };
+}
+
+/** `matchCoaches` with what the bench and tests look at: the optimality proof and stage timings. */
+export function runMatching(candidates: readonly MatchCandidate[], coaches: readonly MatchCoach[], options?: MatchOptionsInput): MatchingRun {
+  const resolved = resolveMatchOptions(options);
+  let clock = performance.now();
+  const lap = (): number => {
+    const now = performance.now();
+    const elapsed = now - clock;
+    clock = now;
+    return elapsed;
+  };
+  const pool = compilePool(distinctById(candidates), distinctById(coaches), resolved);
+  const compile = lap();
+  const search = createCoachSearch(pool);
+  const edges = buildTopEdges(search, resolved.edgesPerCandidate);
+  const edgeTime = lap();
+  const greedy = greedyAssignment(search, edges, resolved.edgesPerCandidate);
+  const greedyTime = lap();
+  const optimal = solveOptimal(search, edges, resolved);
+  const solve = lap();
+  const result = { ...describe(pool, edges, optimal.coach), greedy: greedy.totals };
+  return { result, optimal, timings: { compile, edges: edgeTime, greedy: greedyTime, solve, describe: lap() } };
+}
+
+/**
+ * Matches candidates with coaches: an optimal assignment (most candidates assigned, then highest
+ * total score, within `gapPerCandidate` points per candidate of the best possible) and, for
+ * comparison, the first-come greedy baseline's totals.
+ *
+ * - `assignments` follow the candidates' input order, with score and reasons from scoreCoachMatch.
+ * - `unassigned` lists every other candidate: `no_eligible_coach` (with how many coaches each rule
+ *   rules out) or `eligible_coaches_full`.
+ * - Ids are expected to be unique. A repeated candidate or coach id is not an error: its first
+ *   occurrence takes part, later ones are left out (and not counted in `totals.candidates`).
+ * - Coach capacity is rounded down; negative or not a number means full. Hours and offsets that
+ *   are not numbers mean no shared time (see types.ts). Invalid options throw a RangeError.
+ */
+export function matchCoaches(candidates: readonly MatchCandidate[], coaches: readonly MatchCoach[], options?: MatchOptionsInput): MatchingResult & { greedy: MatchTotals } {
+  return runMatching(candidates, coaches, options).result;
+}
