@@ -7,6 +7,7 @@ export default defineConfig({
     env: {
       NODE_ENV: "test",
       SESSION_SECRET: "test-session-secret-that-is-long-enough-0123456789",
+      NOTES_ENCRYPTION_KEY: "test-notes-key-that-is-long-enough-0123456789abc",
       APP_URL: "http://localhost:3000",
     },
     onConsoleLog: (log, type) => {

@@ -1,7 +1,10 @@
 // The demo world: seeded on an empty database outside production (never in production).
 // Every person here is fictional.
+import fs from "node:fs";
+import path from "node:path";
 import type { Role } from "~/domain/auth/roles";
 import { CONSENT_PURPOSES, type ConsentState } from "~/domain/consent/consent";
+import { timeZonesOfCountries } from "~/domain/profile/languages";
 import { createApiToken } from "~/models/api-token.server";
 import { recordConsents } from "~/models/consent.server";
 import { importReferrals } from "~/models/referral.server";
@@ -37,14 +40,54 @@ const STAFF: Array<{ email: string; name: string; org: OrgSlug; roles: Role[]; l
   { email: "admin@demo.harbor", name: "Amira Haddad", org: "harbor-program", roles: ["admin"], locale: "en" },
   { email: "coach@demo.harbor", name: "Lena Fischer", org: "harbor-program", roles: ["coach"], locale: "en" },
   { email: "coach2@demo.harbor", name: "Karim Nasser", org: "harbor-program", roles: ["coach", "assessor"], locale: "ar" },
+  { email: "coach3@demo.harbor", name: "Oksana Lysenko", org: "harbor-program", roles: ["coach"], locale: "uk" },
+  { email: "coach4@demo.harbor", name: "Diego Ramírez", org: "harbor-program", roles: ["coach"], locale: "es" },
   { email: "assessor@demo.harbor", name: "Sofia Marquez", org: "harbor-program", roles: ["assessor"], locale: "es" },
   { email: "ngo@demo.harbor", name: "Olena Bondar", org: "open-doors", roles: ["ngo_admin"], locale: "uk" },
   { email: "ngo-staff@demo.harbor", name: "Tom Becker", org: "open-doors", roles: ["ngo_staff"], locale: "en" },
+  // Oksana also volunteers as a caseworker at Open Doors: the program forbids her coaching its referrals.
+  { email: "coach3@demo.harbor", name: "Oksana Lysenko", org: "open-doors", roles: ["ngo_staff"], locale: "uk" },
   { email: "ngo2@demo.harbor", name: "Rania Khalil", org: "nour-relief", roles: ["ngo_admin"], locale: "ar" },
   { email: "ngo2-staff@demo.harbor", name: "Pierre Laurent", org: "nour-relief", roles: ["ngo_staff"], locale: "fr" },
   { email: "employer@demo.harbor", name: "Maya Chen", org: "northwind-studio", roles: ["employer"], locale: "en" },
   { email: "employer2@demo.harbor", name: "Daniel Okafor", org: "atlas-ledger", roles: ["employer"], locale: "en" },
 ];
+
+/** Coaches' profiles: languages, expertise (skill or group labels), room, hours, formats. */
+const COACHES: Array<{ email: string; capacity: number; timeZone: string; hours: [number, number]; formats: string[]; languages: Array<{ code: string; level: string }>; expertise: string[] }> = [
+  { email: "coach@demo.harbor", capacity: 2, timeZone: "Europe/Berlin", hours: [9, 17], formats: ["video", "chat"], languages: [{ code: "en", level: "C2" }, { code: "de", level: "C2" }, { code: "uk", level: "B2" }], expertise: ["web development", "JavaScript", "software testing"] },
+  { email: "coach2@demo.harbor", capacity: 2, timeZone: "Asia/Amman", hours: [10, 18], formats: ["phone", "chat"], languages: [{ code: "ar", level: "C2" }, { code: "en", level: "C2" }, { code: "fr", level: "B2" }], expertise: ["accounting", "data analysis", "customer service"] },
+  { email: "coach3@demo.harbor", capacity: 2, timeZone: "Europe/Warsaw", hours: [8, 16], formats: ["video", "phone"], languages: [{ code: "uk", level: "C2" }, { code: "ru", level: "C2" }, { code: "en", level: "C1" }], expertise: ["graphic design", "UX design", "digital marketing"] },
+  { email: "coach4@demo.harbor", capacity: 2, timeZone: "America/Bogota", hours: [8, 16], formats: ["video", "chat"], languages: [{ code: "es", level: "C2" }, { code: "en", level: "C1" }], expertise: ["digital marketing", "office administration", "accounting"] },
+];
+
+/** Assessors: the languages they assess in and their areas (skill or group labels). */
+const ASSESSORS: Array<{ email: string; languages: string[]; areas: string[] }> = [
+  { email: "assessor@demo.harbor", languages: ["es", "en", "fr"], areas: ["customer service", "web development", "JavaScript"] },
+  { email: "coach2@demo.harbor", languages: ["ar", "en", "fr"], areas: ["accounting", "data analysis"] },
+];
+
+interface DemoBadge {
+  slug: string;
+  level: string;
+  skills: string[];
+  texts: Record<string, { name: string; description: string; criteria: string }>;
+  rubric: unknown[];
+  quiz: unknown[];
+  quizPassMark: number;
+}
+
+/** Candidates who asked for a coach, with when and how they can meet. */
+const COACHING_REQUESTS: Record<string, { hours: [number, number]; formats: string[] }> = {
+  "candidate@demo.harbor": { hours: [9, 18], formats: ["video"] },
+  "candidate2@demo.harbor": { hours: [17, 21], formats: ["chat"] },
+  "candidate4@demo.harbor": { hours: [10, 16], formats: ["phone"] },
+  "candidate5@demo.harbor": { hours: [12, 20], formats: ["chat"] },
+  "candidate7@demo.harbor": { hours: [9, 13], formats: ["phone", "chat"] },
+  "candidate8@demo.harbor": { hours: [8, 14], formats: ["video"] },
+  "candidate9@demo.harbor": { hours: [9, 17], formats: ["chat"] },
+  "candidate12@demo.harbor": { hours: [18, 22], formats: ["video", "chat"] },
+};
 
 const CANDIDATES: Array<{
   email: string;
@@ -86,17 +129,36 @@ export async function seedDemoWorld(): Promise<void> {
   }
   const orgId = (slug: OrgSlug) => orgIds.get(slug) as string;
 
+  // One account per address; a person listed twice (a coach who is also an NGO caseworker) holds both memberships.
   await Promise.all(
-    STAFF.map((person) =>
-      createUser({
-        email: person.email,
-        displayName: person.name,
+    [...new Set(STAFF.map((person) => person.email))].map((email) => {
+      const entries = STAFF.filter((person) => person.email === email);
+      const [first] = entries as [(typeof STAFF)[number]];
+      return createUser({
+        email,
+        displayName: first.name,
         password: DEMO_PASSWORD,
-        locale: person.locale,
-        memberships: person.roles.map((role) => ({ role, organisationId: orgId(person.org) })),
-      }),
-    ),
+        locale: first.locale,
+        memberships: entries.flatMap((person) => person.roles.map((role) => ({ role, organisationId: orgId(person.org) }))),
+      });
+    }),
   );
+  for (const coach of COACHES) {
+    const user = await db.user.findUniqueOrThrow({ where: { email: coach.email }, select: { id: true } });
+    const expertise = (await Promise.all(coach.expertise.map((label) => findSkillByLabel(label)))).filter((uri): uri is string => !!uri);
+    await db.coachProfile.create({
+      data: {
+        userId: user.id,
+        capacity: coach.capacity,
+        timeZone: coach.timeZone,
+        hoursStart: coach.hours[0],
+        hoursEnd: coach.hours[1],
+        formats: JSON.stringify(coach.formats),
+        languages: { create: coach.languages },
+        expertise: { create: [...new Set(expertise)].map((conceptUri) => ({ conceptUri })) },
+      },
+    });
+  }
   for (const person of CANDIDATES) {
     const user = await createUser({
       email: person.email,
@@ -117,6 +179,7 @@ export async function seedDemoWorld(): Promise<void> {
       if (referralId) await db.referral.update({ where: { id: referralId }, data: { status: "registered", candidateUserId: user.id } });
     }
     const skills = (await Promise.all(person.skills.map((label) => findSkillByLabel(label)))).filter((uri): uri is string => !!uri);
+    const request = COACHING_REQUESTS[person.email];
     const profile = await db.candidateProfile.create({
       data: {
         userId: user.id,
@@ -127,6 +190,8 @@ export async function seedDemoWorld(): Promise<void> {
         countryOfOrigin: person.origin,
         currentCountry: person.current,
         availabilityHours: 20,
+        timeZone: timeZonesOfCountries([person.current])[0] ?? "UTC",
+        ...(request ? { coachingRequestedAt: new Date(), coachingHoursStart: request.hours[0], coachingHoursEnd: request.hours[1], coachingFormats: JSON.stringify(request.formats) } : {}),
         languages: { create: person.languages },
         skills: { create: [...new Set(skills)].map((conceptUri) => ({ conceptUri, level: 4 })) },
       },
@@ -143,4 +208,25 @@ export async function seedDemoWorld(): Promise<void> {
     });
   }
   await createApiToken({ organisationId: orgId("open-doors"), name: "Demo KoboToolbox", actorUserId: null, token: DEMO_API_TOKEN });
+
+  for (const assessor of ASSESSORS) {
+    const user = await db.user.findUniqueOrThrow({ where: { email: assessor.email }, select: { id: true } });
+    const areas = (await Promise.all(assessor.areas.map((label) => findSkillByLabel(label)))).filter((uri): uri is string => !!uri);
+    await db.assessorProfile.create({ data: { userId: user.id, languages: JSON.stringify(assessor.languages), areas: JSON.stringify([...new Set(areas)]) } });
+  }
+  const { badges } = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "data", "demo-badges.json"), "utf8")) as { badges: DemoBadge[] };
+  for (const badge of badges) {
+    const skills = (await Promise.all(badge.skills.map((label) => findSkillByLabel(label)))).filter((uri): uri is string => !!uri);
+    await db.badgeDefinition.create({
+      data: {
+        slug: badge.slug,
+        level: badge.level,
+        texts: JSON.stringify(badge.texts),
+        rubric: JSON.stringify(badge.rubric),
+        quiz: JSON.stringify(badge.quiz),
+        quizPassMark: badge.quizPassMark,
+        skills: { create: [...new Set(skills)].map((conceptUri) => ({ conceptUri })) },
+      },
+    });
+  }
 }

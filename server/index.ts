@@ -6,6 +6,7 @@ import express from "express";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { badgeKeys } from "../app/utils/badge-keys.server";
 import { env } from "../app/utils/env.server";
 import { limitBodySize, rejectCrossOriginWrites, securityHeaders } from "./security";
 
@@ -14,6 +15,7 @@ const root = path.resolve(import.meta.dirname, "..");
 async function main() {
   const config = env(); // fails here, with every problem listed, before anything starts
   const production = config.NODE_ENV === "production";
+  badgeKeys(); // a malformed signing key stops the start too, not the first badge
 
   // Migrations are applied on every start (never `db push`); a no-op when up to date.
   execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], {

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/form";
 
-// Client-safe pieces of the profile page. No server imports here (see STYLE.md).
+// Client-safe pieces of the profile pages (candidate and coach). No server imports here (see STYLE.md).
 
 /** A page section with its heading, its "saved" notice and its own error. */
 export function Section({
@@ -128,5 +128,35 @@ export function CompletenessMeter({
         <p className="mt-3">{t("profile:completeness.done")}</p>
       )}
     </section>
+  );
+}
+
+/** A plain GET form: the results come back with the page, so adding a skill works without JavaScript. */
+export function SkillSearchForm({ action, query }: { action: string; query: string }) {
+  const { t } = useTranslation();
+  return (
+    <form method="get" action={action} role="search" className="mb-3 rounded border border-slate-200 p-3">
+      <label htmlFor="skill-search" className="mb-1 block font-medium">
+        {t("profile:skills.search_label")}
+      </label>
+      <p id="skill-search-hint" className="mb-1 text-sm text-slate-600">
+        {t("profile:skills.search_hint")}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <input
+          id="skill-search"
+          type="search"
+          name="q"
+          defaultValue={query}
+          minLength={2}
+          maxLength={100}
+          aria-describedby="skill-search-hint"
+          className="min-w-0 flex-1 rounded border border-slate-400 bg-white px-3 py-2"
+        />
+        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">
+          {t("profile:skills.search_button")}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -9,11 +9,16 @@ type ShellUser = NonNullable<RootLoaderData["user"]>;
 /** The links each role needs; later features add theirs here. */
 function navigation(user: ShellUser): Array<{ to: string; key: string }> {
   const items = [{ to: "/dashboard", key: "common:nav.dashboard" }];
-  if (user.roles.includes("candidate")) items.push({ to: "/profile", key: "common:nav.profile" });
+  if (user.roles.includes("candidate"))
+    items.push({ to: "/profile", key: "common:nav.profile" }, { to: "/coaching", key: "common:nav.coaching" }, { to: "/certification", key: "common:nav.certification" });
+  if (user.roles.includes("assessor")) items.push({ to: "/assess", key: "common:nav.assess" });
+  if (user.roles.includes("coach")) items.push({ to: "/coach", key: "common:nav.coach" }, { to: "/coach/profile", key: "common:nav.coach_profile" });
   if (user.roles.includes("admin")) {
     items.push(
       { to: "/admin/organisations", key: "common:nav.organisations" },
       { to: "/admin/duplicates", key: "common:nav.duplicates" },
+      { to: "/admin/matching", key: "common:nav.matching" },
+      { to: "/admin/badges", key: "common:nav.badges" },
       { to: "/admin/audit", key: "common:nav.audit" },
       { to: "/admin/outbox", key: "common:nav.outbox" },
     );

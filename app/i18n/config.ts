@@ -16,6 +16,8 @@ export const NAMESPACES = [
   "taxonomy",
   "intake",
   "profile",
+  "coaching",
+  "badges",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

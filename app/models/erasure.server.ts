@@ -63,6 +63,9 @@ export async function eraseCandidate(userId: string): Promise<ErasureResult> {
     await tx.emailMessage.deleteMany({ where: { OR: [{ userId }, { toAddress: { in: addresses } }] } });
     await tx.consent.deleteMany({ where: { userId } });
     await tx.storedFile.deleteMany({ where: { ownerUserId: userId } });
+    // Issued badges are public credentials: they are revoked (the link to the person is cut when
+    // the profile goes), so anyone checking one learns it no longer holds, and nothing more.
+    await tx.badgeAward.updateMany({ where: { candidate: { userId }, revokedAt: null }, data: { revokedAt: new Date(), revocationReason: "withdrawn by the holder" } });
     await tx.candidateProfile.deleteMany({ where: { userId } });
     // Unused invite links of a withdrawn referral must not register anyone any more.
     await tx.invite.deleteMany({ where: { referralId: { in: referralIds } } });

@@ -345,7 +345,10 @@ export async function exportPersonData(userId: UserId, language: string) {
         memberships: { select: { role: true, createdAt: true, organisation: { select: { name: true, kind: true } } } },
       },
     }),
-    db.candidateProfile.findUnique({ where: { userId }, select: { ...profileSelect, referringOrganisationId: true, createdAt: true, updatedAt: true } }),
+    db.candidateProfile.findUnique({
+      where: { userId },
+      select: { ...profileSelect, referringOrganisationId: true, coachingRequestedAt: true, coachingHoursStart: true, coachingHoursEnd: true, coachingFormats: true, createdAt: true, updatedAt: true },
+    }),
     db.consent.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { purpose: true, granted: true, textVersion: true, language: true, createdAt: true } }),
     db.referral.findMany({
       where: { candidateUserId: userId },
@@ -378,6 +381,15 @@ export async function exportPersonData(userId: UserId, language: string) {
     db.session.findMany({ where: { userId }, select: { createdAt: true, lastSeenAt: true, expiresAt: true } }),
   ]);
   const targets = [userId, ...(profile ? [profile.id] : [])];
+  // Coaching: the offers and coaches, and the action items. Session notes are the coach's working
+  // notes; a person asks the program for them (ADR 008).
+  const coachMatches = profile
+    ? await db.coachMatch.findMany({
+        where: { candidateProfileId: profile.id, status: { not: "unassigned" } },
+        orderBy: { createdAt: "asc" },
+        select: { status: true, createdAt: true, respondedAt: true, coach: { select: { displayName: true } }, sessions: { orderBy: { heldOn: "asc" }, select: { heldOn: true, actionItems: true } } },
+      })
+    : [];
   const [auditEvents, organisations, labels] = await Promise.all([
     db.auditEvent.findMany({
       where: { OR: [{ actorUserId: userId }, { targetId: { in: targets } }] },
@@ -423,6 +435,18 @@ export async function exportPersonData(userId: UserId, language: string) {
       languages: safeJson(languages),
       skills: safeJson(skills),
     })),
+    coaching: profile && {
+      requestedAt: profile.coachingRequestedAt,
+      hours: { from: profile.coachingHoursStart, to: profile.coachingHoursEnd },
+      formats: safeJson(profile.coachingFormats),
+      matches: coachMatches.map((m) => ({
+        status: m.status,
+        proposedAt: m.createdAt,
+        answeredAt: m.respondedAt,
+        coach: m.coach?.displayName ?? null,
+        sessions: m.sessions.map((session) => ({ heldOn: session.heldOn, actionItems: safeJson(session.actionItems) })),
+      })),
+    },
     files,
     emails,
     sessions,

@@ -284,6 +284,7 @@ export async function viewReferral(viewer: Actor, organisationId: string, referr
           latinName: true,
           currentCountry: true,
           availabilityHours: true,
+          coachingRequestedAt: true,
           consentEmployers: true,
           consentCoaches: true,
           consentReferringNgo: true,
@@ -312,7 +313,15 @@ export async function viewReferral(viewer: Actor, organisationId: string, referr
     stage: profile?.stage ?? null,
     profile:
       profile && decision?.allowed
-        ? { nativeName: profile.nativeName, latinName: profile.latinName, currentCountry: profile.currentCountry, availabilityHours: profile.availabilityHours, languages: profile.languages, skills: profile.skills }
+        ? {
+            nativeName: profile.nativeName,
+            latinName: profile.latinName,
+            currentCountry: profile.currentCountry,
+            availabilityHours: profile.availabilityHours,
+            languages: profile.languages,
+            skills: profile.skills,
+            coachingRequested: profile.coachingRequestedAt !== null,
+          }
         : null,
     consentWithheld: !!profile && !decision?.allowed,
   };

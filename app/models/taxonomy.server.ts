@@ -131,23 +131,29 @@ export async function findSkillByLabel(text: string, language = FALLBACK_LANGUAG
 }
 
 /**
- * The broader concepts above `uri` (its groups, their groups, … and broader skills), nearest
- * first, each with its distance — for giving partial credit when a candidate has a narrower or
- * sibling skill.
+ * The broader concepts above each of `uris` (its groups, their groups, … and broader skills),
+ * nearest first, each with its distance — for giving partial credit when someone has a narrower
+ * or sibling skill. One query for the whole batch; a URI without broader concepts maps to [].
  */
-export async function ancestors(uri: string): Promise<Array<{ uri: string; depth: number }>> {
-  const rows = await db.$queryRawUnsafe<Array<{ uri: string; depth: unknown }>>(
-    dialect(
-      `WITH RECURSIVE "up" ("uri", "depth") AS (
-         SELECT "broaderUri", 1 FROM "TaxonomyBroader" WHERE "narrowerUri" = ?
-         UNION
-         SELECT b."broaderUri", "up"."depth" + 1 FROM "TaxonomyBroader" b
-         JOIN "up" ON b."narrowerUri" = "up"."uri"
-         WHERE "up"."depth" < 12
-       )
-       SELECT "uri", MIN("depth") AS "depth" FROM "up" GROUP BY "uri" ORDER BY MIN("depth"), "uri"`,
-    ),
-    uri,
-  );
-  return rows.map((row) => ({ uri: row.uri, depth: toNumber(row.depth) }));
+export async function ancestorsOf(uris: readonly string[]): Promise<Map<string, Array<{ uri: string; depth: number }>>> {
+  const distinct = [...new Set(uris)];
+  const result = new Map(distinct.map((uri) => [uri, [] as Array<{ uri: string; depth: number }>]));
+  // SQLite allows 32,766 parameters; stay well below in one statement.
+  for (const chunk of chunks(distinct, 500)) {
+    const rows = await db.$queryRawUnsafe<Array<{ origin: string; uri: string; depth: unknown }>>(
+      dialect(
+        `WITH RECURSIVE "up" ("origin", "uri", "depth") AS (
+           SELECT "narrowerUri", "broaderUri", 1 FROM "TaxonomyBroader" WHERE "narrowerUri" IN (${inList(chunk.length)})
+           UNION
+           SELECT "up"."origin", b."broaderUri", "up"."depth" + 1 FROM "TaxonomyBroader" b
+           JOIN "up" ON b."narrowerUri" = "up"."uri"
+           WHERE "up"."depth" < 12
+         )
+         SELECT "origin", "uri", MIN("depth") AS "depth" FROM "up" GROUP BY "origin", "uri" ORDER BY "origin", MIN("depth"), "uri"`,
+      ),
+      ...chunk,
+    );
+    for (const row of rows) result.get(row.origin)?.push({ uri: row.uri, depth: toNumber(row.depth) });
+  }
+  return result;
 }

@@ -100,9 +100,19 @@ export default function Dashboard() {
         </section>
       ))}
 
-      {roles.some((role) => role === "coach" || role === "assessor") ? (
+      {roles.includes("coach") ? (
         <section className="rounded-lg bg-white p-4 shadow-sm">
-          <p>{t("dashboard:coming_soon")}</p>
+          <Link to="/coach" className="text-brand-700 underline">
+            {t("dashboard:coach.open")}
+          </Link>
+        </section>
+      ) : null}
+
+      {roles.includes("assessor") ? (
+        <section className="rounded-lg bg-white p-4 shadow-sm">
+          <Link to="/assess" className="text-brand-700 underline">
+            {t("dashboard:assessor.open")}
+          </Link>
         </section>
       ) : null}
     </div>

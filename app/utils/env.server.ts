@@ -21,6 +21,18 @@ const EnvSchema = z
     /** Where uploaded files (CVs, evidence, staged CSVs) live; outside public/. */
     UPLOADS_DIR: z.string().min(1).optional(),
     MAX_BODY_BYTES: z.coerce.number().int().positive().default(12 * 1024 * 1024),
+    /** Encrypts coaching-session notes at rest. Rotate by moving the old one to the list below. */
+    NOTES_ENCRYPTION_KEY: z.string().min(32, "must be at least 32 characters").optional(),
+    /** Comma-separated earlier keys, still read so that older notes stay readable. */
+    NOTES_ENCRYPTION_PREVIOUS_KEYS: z.string().default(""),
+    /** Signs badge credentials: an Ed25519 private JWK with a kid. Rotate by moving its public part below. */
+    BADGE_SIGNING_KEY: z.string().min(1).optional(),
+    /** JSON array of retired public JWKs, kept so that badges they signed still verify. */
+    BADGE_PREVIOUS_PUBLIC_KEYS: z.string().optional(),
+    /** Days a coach has to accept or decline a proposed candidate. */
+    COACH_RESPONSE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+    /** Whether a coach who is also a caseworker at the candidate's NGO may coach them. */
+    COACHING_ALLOW_OWN_NGO: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -28,9 +40,13 @@ const EnvSchema = z
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required in production" });
     if (!env.APP_URL)
       ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "is required in production" });
+    if (!env.BADGE_SIGNING_KEY)
+      ctx.addIssue({ code: "custom", path: ["BADGE_SIGNING_KEY"], message: "is required in production" });
+    if (!env.NOTES_ENCRYPTION_KEY)
+      ctx.addIssue({ code: "custom", path: ["NOTES_ENCRYPTION_KEY"], message: "is required in production" });
   });
 
-export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; APP_URL: string };
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; APP_URL: string; NOTES_ENCRYPTION_KEY: string };
 
 /** Parses an environment; throws one readable message listing every problem. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -45,13 +61,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...env,
     APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
-    SESSION_SECRET: env.SESSION_SECRET ?? developmentSecret(),
+    SESSION_SECRET: env.SESSION_SECRET ?? developmentSecret("dev-session-secret"),
+    NOTES_ENCRYPTION_KEY: env.NOTES_ENCRYPTION_KEY ?? developmentSecret("dev-notes-key"),
   };
 }
 
 /** Outside production a secret is generated once and kept in the git-ignored data/ folder. */
-function developmentSecret(): string {
-  const file = path.resolve(process.cwd(), "data", "dev-session-secret");
+function developmentSecret(name: string): string {
+  const file = path.resolve(process.cwd(), "data", name);
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {

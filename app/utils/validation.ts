@@ -4,6 +4,24 @@ import { passwordProblem, type PasswordProblem } from "~/domain/auth/password-po
 // zod messages are translation keys, translated where they are shown (never a global error map:
 // requests in different languages run at once).
 
+// Control characters, and the bidirectional overrides that make text read differently from what
+// it is. Newlines and tabs are allowed only in multi-line fields.
+const UNSAFE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+export const hasUnsafe = (text: string, multiLine: boolean) => UNSAFE.test(multiLine ? text.replace(/[\n\r\t]/g, "") : text);
+
+/** Free text: NFC, trimmed, bounded, without hidden characters. Empty input is "missing". */
+export const freeText = (max: number, { multiLine = false } = {}) =>
+  z
+    .string({ error: "validation:required" })
+    .transform((s) => s.normalize("NFC").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, "validation:required")
+        .max(max, "validation:too_long")
+        .refine((s) => !hasUnsafe(s, multiLine), "validation:unsafe_characters"),
+    );
+
 export const requiredText = () => z.string({ error: "validation:required" }).trim().min(1, "validation:required");
 
 export const emailAddress = () =>

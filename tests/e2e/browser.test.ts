@@ -73,9 +73,11 @@ describe("languages", () => {
 describe("accessibility (axe)", () => {
   const publicPages = ["/", "/login", "/forgot-password", "/sign-in-link", "/reset-password?token=unknown"];
   const signedInPages: Array<{ email: string; paths: string[] }> = [
-    { email: "admin@demo.harbor", paths: ["/dashboard", "/admin/organisations", "/admin/audit", "/admin/outbox", "/org/open-doors"] },
+    { email: "admin@demo.harbor", paths: ["/dashboard", "/admin/organisations", "/admin/audit", "/admin/outbox", "/admin/matching", "/admin/badges", "/admin/badges/frontend-development", "/org/open-doors"] },
     { email: "ngo@demo.harbor", paths: ["/dashboard", "/org/open-doors"] },
-    { email: "candidate@demo.harbor", paths: ["/dashboard"] },
+    { email: "coach@demo.harbor", paths: ["/coach", "/coach/profile?q=accounting"] },
+    { email: "assessor@demo.harbor", paths: ["/assess", "/assess/profile?q=accounting"] },
+    { email: "candidate@demo.harbor", paths: ["/dashboard", "/coaching", "/certification", "/certification/accounting-fundamentals"] },
   ];
 
   for (const lng of ["en", "ar"]) {
@@ -90,17 +92,15 @@ describe("accessibility (axe)", () => {
       await context.close();
     });
 
-    it(`finds no violations on signed-in pages in ${lng}`, async () => {
-      for (const { email, paths } of signedInPages) {
-        const context = await newContext(browser(), { locale: lng });
-        const page = await context.newPage();
-        await signInThroughForm(page, baseURL, email);
-        for (const path of paths) {
-          await page.goto(`${baseURL}${path}${path.includes("?") ? "&" : "?"}lng=${lng}`);
-          expect({ path, violations: await axeViolations(page) }).toEqual({ path, violations: [] });
-        }
-        await context.close();
+    it.each(signedInPages)(`finds no violations on $email's pages in ${lng}`, async ({ email, paths }) => {
+      const context = await newContext(browser(), { locale: lng });
+      const page = await context.newPage();
+      await signInThroughForm(page, baseURL, email);
+      for (const path of paths) {
+        await page.goto(`${baseURL}${path}${path.includes("?") ? "&" : "?"}lng=${lng}`);
+        expect({ path, violations: await axeViolations(page) }).toEqual({ path, violations: [] });
       }
+      await context.close();
     });
   }
 });

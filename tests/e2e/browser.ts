@@ -77,6 +77,20 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return [...results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), ...errors];
 }
 
+/**
+ * axe on a page seen by a context that has JavaScript off (axe itself needs it): the same page,
+ * opened with the same cookies in a JavaScript-enabled context.
+ */
+export async function axeViolationsAt(browser: Browser, signedIn: BrowserContext, url: string, locale = "en-US"): Promise<string[]> {
+  const context = await newContext(browser, { locale });
+  await context.addCookies((await signedIn.storageState()).cookies);
+  const page = await context.newPage();
+  await page.goto(url);
+  const violations = await axeViolations(page);
+  await context.close();
+  return violations;
+}
+
 /** Submits a form with a full page load, as a browser without JavaScript does. */
 export async function submit(page: Page, button: string): Promise<void> {
   await Promise.all([page.waitForEvent("load"), page.locator(button).click()]);

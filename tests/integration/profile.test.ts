@@ -218,7 +218,7 @@ describe("languages, skills, history and links", () => {
 
     // Shown in the reader's language (Ukrainian, Harbor's own label, marked as such).
     const shown = await page("candidate@demo.harbor");
-    expect(shown.skills.find((s) => s.conceptUri === SKILL)).toEqual({ conceptUri: SKILL, level: 4, label: "зебра бухгалтерія", lang: undefined, harbor: true });
+    expect(shown.skills.find((s) => s.conceptUri === SKILL)).toEqual({ conceptUri: SKILL, level: 4, label: "зебра бухгалтерія", lang: undefined, harbor: true, verifiedBy: [] });
     expect((await page("candidate@demo.harbor", "?q=zebra")).search.results.find((r) => r.uri === SKILL)?.owned).toBe(true);
 
     const unknown = (await post("candidate@demo.harbor", { intent: "skill_save", uri: "http://example.org/not-a-skill", level: "3" })) as Failure;

@@ -58,6 +58,7 @@ export default async function setup(project: TestProject) {
       APP_URL: baseURL,
       DATABASE_URL: `file:${databaseFile}`,
       SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
+      NOTES_ENCRYPTION_KEY: "e2e-notes-key-that-is-long-enough-0123456789abcd",
       RESEND_API_KEY: "",
       UPLOADS_DIR: uploadsDir,
     },

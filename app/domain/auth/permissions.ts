@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "referral.create": { roles: ["ngo_staff", "ngo_admin"], scoped: true },
   "api_token.manage": { roles: ["ngo_admin"], scoped: true },
   "duplicate.review": { roles: ["admin"], scoped: false },
+  "coaching.manage": { roles: ["admin"], scoped: false },
+  "badge.manage": { roles: ["admin"], scoped: false },
   "candidate.self": { roles: ["candidate"], scoped: false },
   "coach.self": { roles: ["coach"], scoped: false },
   "assessor.self": { roles: ["assessor"], scoped: false },

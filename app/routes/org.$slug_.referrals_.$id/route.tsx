@@ -1,11 +1,12 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EscoAttribution } from "~/components/esco-attribution";
-import { Notice } from "~/components/form";
+import { Notice, SubmitButton } from "~/components/form";
 import { REFERRAL_STATUS_KEYS } from "~/domain/intake/referral-messages";
 import { isPipelineStage, PIPELINE_STAGE_KEYS } from "~/domain/candidates/pipeline";
 import { languageName } from "~/domain/profile/languages";
+import { requestCoachingForReferral } from "~/models/coaching.server";
 import { viewReferral } from "~/models/referral.server";
 import { labelsFor } from "~/models/taxonomy.server";
 import { requireOrganisationPermission } from "~/utils/auth.server";
@@ -26,6 +27,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     skills: view.profile?.skills.map((s) => ({ ...s, label: labels.get(s.conceptUri)?.label ?? s.conceptUri })) ?? [],
     languageNames: Object.fromEntries((view.profile?.languages ?? []).map((l) => [l.code, languageName(l.code, locale)])),
   };
+}
+
+/** The one thing an NGO does here: ask for a coach for the person it referred. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, organisation } = await requireOrganisationPermission(request, params.slug, "referral.create", "ngo");
+  const result = await requestCoachingForReferral(user, organisation.id, params.id ?? "");
+  if (result === "not_found") throw new Response("Not found", { status: 404 });
+  return redirect(`/org/${organisation.slug}/referrals/${params.id}`, 303);
 }
 
 export default function ReferralPage() {
@@ -81,6 +90,15 @@ export default function ReferralPage() {
             ))}
           </ul>
           <EscoAttribution />
+          <h3 className="mt-3 font-medium">{t("intake:referral.coaching")}</h3>
+          {profile.coachingRequested ? (
+            <p>{t("intake:referral.coaching_requested")}</p>
+          ) : (
+            <Form method="post">
+              <p className="mb-2 text-sm">{t("intake:referral.coaching_intro")}</p>
+              <SubmitButton>{t("intake:referral.request_coaching")}</SubmitButton>
+            </Form>
+          )}
         </section>
       ) : null}
     </div>

@@ -48,10 +48,11 @@ import {
   updateBasics,
   updateContact,
 } from "~/models/profile.server";
-import { searchSkills } from "~/models/taxonomy.server";
+import { verifiedSkills } from "~/models/badges.server";
+import { labelsFor, searchSkills } from "~/models/taxonomy.server";
 import { requirePermission } from "~/utils/auth.server";
 import { titled } from "~/utils/route-handle";
-import { CompletenessMeter, PlainSelect, Section, SmallButton } from "./components";
+import { CompletenessMeter, PlainSelect, Section, SkillSearchForm, SmallButton } from "~/components/page-parts";
 import {
   profileActionSchema,
   type BasicsSchema,
@@ -124,6 +125,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const results = query.length >= 2 ? await searchSkills({ query, language: locale, limit: 10 }) : [];
   const owned = new Set(found.skills.map((s) => s.conceptUri));
+  const verified = await verifiedSkills(found.profile.id, locale);
+  const verifiedLabels = await labelsFor([...verified.keys()], locale);
   const { profile, user: account } = found;
   // Dates are written here, in the person's time zone, so the browser renders the same text.
   const dateTime = new Intl.DateTimeFormat(locale, {
@@ -149,7 +152,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       // A label shown in another language (none exists in the reader's) is marked as such for screen readers.
       lang: s.labelLanguage && s.labelLanguage !== locale ? s.labelLanguage : undefined,
       harbor: s.provenance === "harbor",
+      verifiedBy: verified.get(s.conceptUri) ?? [],
     })),
+    // Skills a valid badge proves, declared or not: employers' slates weigh these above declared ones.
+    verifiedSkills: [...verified].map(([uri, badges]) => ({ uri, label: verifiedLabels.get(uri)?.label ?? uri, badges })),
     cv: found.cv && { id: found.cv.id, fileName: found.cv.fileName, size: size.format(Math.max(1, Math.round(found.cv.size / 1024))), uploadedAt: dateTime.format(found.cv.createdAt) },
     consents: found.consents,
     consentHistory: found.consentHistory.map((row, index) => ({
@@ -513,6 +519,7 @@ function SkillsSection({ page, saved, error }: { page: LoaderData; saved: boolea
                 <span className="min-w-40 font-medium" lang={skill.lang}>
                   {skill.label}
                   {skill.harbor ? <HarborLabelMark /> : null}
+                  {skill.verifiedBy.length > 0 ? <span className="ms-2 text-sm text-green-800">✓ {t("badges:profile.verified")}</span> : null}
                 </span>
                 <input type="hidden" name="uri" value={skill.conceptUri} />
                 <PlainSelect id={`skill-level-${index}`} name="level" label={t("profile:skills.level")} defaultValue={String(skill.level)} options={levels} />
@@ -530,30 +537,27 @@ function SkillsSection({ page, saved, error }: { page: LoaderData; saved: boolea
         </ul>
       )}
 
-      {/* A plain GET form: the results come back with the page, so adding works without JavaScript. */}
-      <form method="get" action="/profile#skills" role="search" className="mb-3 rounded border border-slate-200 p-3">
-        <label htmlFor="skill-search" className="mb-1 block font-medium">
-          {t("profile:skills.search_label")}
-        </label>
-        <p id="skill-search-hint" className="mb-1 text-sm text-slate-600">
-          {t("profile:skills.search_hint")}
-        </p>
-        <div className="flex flex-wrap gap-2">
-          <input
-            id="skill-search"
-            type="search"
-            name="q"
-            defaultValue={search.query}
-            minLength={2}
-            maxLength={100}
-            aria-describedby="skill-search-hint"
-            className="min-w-0 flex-1 rounded border border-slate-400 bg-white px-3 py-2"
-          />
-          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">
-            {t("profile:skills.search_button")}
-          </button>
+      {page.verifiedSkills.length > 0 ? (
+        <div className="mb-4">
+          <h3 className="mb-1 font-medium">{t("badges:profile.verified_title")}</h3>
+          <ul className="list-disc ps-5">
+            {page.verifiedSkills.map((skill) => (
+              <li key={skill.uri}>
+                {skill.label} —{" "}
+                {skill.badges.map((badge, index) => (
+                  <span key={badge.awardId}>
+                    {index > 0 ? ", " : ""}
+                    <Link to={`/badges/${badge.awardId}`} className="text-brand-700 underline">
+                      {badge.badge}
+                    </Link>
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
         </div>
-      </form>
+      ) : null}
+      <SkillSearchForm action="/profile#skills" query={search.query} />
 
       {search.query.length >= 2 ? (
         <div aria-live="polite">

@@ -4,25 +4,7 @@ import { isCountryCode } from "~/domain/intake/countries";
 import { normalisePhone } from "~/domain/intake/phone";
 import { splitList, MAX_DESIRED_ROLES } from "~/domain/profile/entries";
 import { CEFR_LEVELS, isLanguageCode, isTimeZone } from "~/domain/profile/languages";
-import { emailAddress } from "~/utils/validation";
-
-// Control characters, and the bidirectional overrides that make text read differently from what
-// it is. Newlines and tabs are allowed only in multi-line fields.
-const UNSAFE = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
-const hasUnsafe = (text: string, multiLine: boolean) => UNSAFE.test(multiLine ? text.replace(/[\n\r\t]/g, "") : text);
-
-/** Free text: NFC, trimmed, bounded, without hidden characters. Empty input is "missing". */
-const text = (max: number, { multiLine = false } = {}) =>
-  z
-    .string({ error: "validation:required" })
-    .transform((s) => s.normalize("NFC").trim())
-    .pipe(
-      z
-        .string()
-        .min(1, "validation:required")
-        .max(max, "validation:too_long")
-        .refine((s) => !hasUnsafe(s, multiLine), "validation:unsafe_characters"),
-    );
+import { emailAddress, freeText as text, hasUnsafe } from "~/utils/validation";
 
 // Latin letters with any accents, and what names contain besides letters.
 const LATIN_NAME = /^[\p{Script=Latin}\p{M}\s'’.-]+$/u;
