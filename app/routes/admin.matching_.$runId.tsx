@@ -157,6 +157,11 @@ export default function MatchingReview() {
               {line.respondBy && line.status === "offered" ? ` · ${t("coaching:review.respond_by", { date: line.respondBy })}` : ""}
             </p>
             <ReasonList messages={line.messages} className="mt-1" />
+            {line.status === "accepted" ? (
+              <Link to={`/coach/matches/${line.id}`} className="text-sm text-brand-700 underline">
+                {t("coaching:review.open_coaching")}
+              </Link>
+            ) : null}
             {draft ? (
               <Form method="post" className="mt-2 flex flex-wrap items-end gap-2">
                 <input type="hidden" name="intent" value="adjust" />
