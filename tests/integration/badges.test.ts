@@ -20,27 +20,16 @@ import { loader as profileLoader } from "~/routes/profile/route";
 import { db } from "~/utils/db.server";
 import { minimalPdf } from "../fixtures/files/cv-fixtures";
 import { tmpDir } from "../setup/paths";
-import { cookiesFrom, formRequest, getRequest, loadContext, settle, signIn } from "./context";
+import { cookieFor, formRequest, getRequest, runRoute as run, type RouteArgs } from "./context";
 
 const uploads = path.join(tmpDir, `uploads-${crypto.randomUUID()}`);
 process.env.UPLOADS_DIR = uploads;
 afterAll(() => fs.rmSync(uploads, { recursive: true, force: true }));
 
-type Args = { request: Request; params: Record<string, string>; context: ReturnType<typeof loadContext> };
-const run = (fn: (args: Args) => Promise<unknown> | unknown, request: Request, params: Record<string, string> = {}) =>
-  settle(async () => fn({ request, params, context: loadContext() }));
 
-const cookies = new Map<string, string>();
-async function cookieFor(email: string): Promise<string> {
-  const known = cookies.get(email);
-  if (known) return known;
-  const cookie = cookiesFrom((await signIn(email)) as Response);
-  cookies.set(email, cookie);
-  return cookie;
-}
-const get = async (fn: (args: Args) => Promise<unknown> | unknown, email: string | null, url: string, params: Record<string, string> = {}, headers: Record<string, string> = {}) =>
+const get = async (fn: (args: RouteArgs) => Promise<unknown> | unknown, email: string | null, url: string, params: Record<string, string> = {}, headers: Record<string, string> = {}) =>
   run(fn, getRequest(url, { ...(email ? { cookie: await cookieFor(email) } : {}), headers }), params);
-const post = async (fn: (args: Args) => Promise<unknown>, email: string, url: string, fields: Record<string, string | string[]>, params: Record<string, string> = {}) => {
+const post = async (fn: (args: RouteArgs) => Promise<unknown>, email: string, url: string, fields: Record<string, string | string[]>, params: Record<string, string> = {}) => {
   const body = new URLSearchParams();
   for (const [key, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
   const template = formRequest(url, {}, { cookie: await cookieFor(email) });

@@ -7,23 +7,12 @@ import { action as coachProfileAction, loader as coachProfileLoader } from "~/ro
 import { action as coachingAction, loader as coachingLoader } from "~/routes/coaching";
 import { action as referralAction } from "~/routes/org.$slug_.referrals_.$id/route";
 import { db } from "~/utils/db.server";
-import { cookiesFrom, formRequest, getRequest, loadContext, settle, signIn } from "./context";
+import { cookieFor, formRequest, getRequest, runRoute as run, type RouteArgs } from "./context";
 
-type Args = { request: Request; params: Record<string, string>; context: ReturnType<typeof loadContext> };
-const run = (fn: (args: Args) => Promise<unknown>, request: Request, params: Record<string, string> = {}) =>
-  settle(() => fn({ request, params, context: loadContext() }));
 
-const cookies = new Map<string, string>();
-async function cookieFor(email: string): Promise<string> {
-  const known = cookies.get(email);
-  if (known) return known;
-  const cookie = cookiesFrom((await signIn(email)) as Response);
-  cookies.set(email, cookie);
-  return cookie;
-}
-const get = async (fn: (args: Args) => Promise<unknown>, email: string, path: string, params: Record<string, string> = {}) =>
+const get = async (fn: (args: RouteArgs) => Promise<unknown>, email: string, path: string, params: Record<string, string> = {}) =>
   run(fn, getRequest(path, { cookie: await cookieFor(email) }), params);
-const post = async (fn: (args: Args) => Promise<unknown>, email: string, path: string, fields: Record<string, string>, params: Record<string, string> = {}) =>
+const post = async (fn: (args: RouteArgs) => Promise<unknown>, email: string, path: string, fields: Record<string, string>, params: Record<string, string> = {}) =>
   run(fn, formRequest(path, fields, { cookie: await cookieFor(email) }), params);
 
 const statusOf = (result: unknown) => (result instanceof Response ? result.status : (result as { init?: { status: number } }).init?.status ?? 200);

@@ -47,3 +47,20 @@ export async function settle(run: () => Promise<unknown>): Promise<unknown> {
 export async function signIn(email: string, password = DEMO_PASSWORD, clientAddress = "127.0.0.1") {
   return settle(() => loginAction({ request: formRequest("/login", { email, password }), params: {}, context: loadContext(clientAddress) }));
 }
+
+export type RouteArgs = { request: Request; params: Record<string, string>; context: AppLoadContext };
+
+/** Runs a loader or action as Remix would (with the server's load context), settling what it throws. */
+export function runRoute(fn: (args: RouteArgs) => Promise<unknown> | unknown, request: Request, params: Record<string, string> = {}) {
+  return settle(async () => fn({ request, params, context: loadContext() }));
+}
+
+const sessionCookies = new Map<string, string>();
+/** A signed-in session's cookie for a demo account, signed in once per test file. */
+export async function cookieFor(email: string): Promise<string> {
+  const known = sessionCookies.get(email);
+  if (known) return known;
+  const cookie = cookiesFrom((await signIn(email)) as Response);
+  sessionCookies.set(email, cookie);
+  return cookie;
+}

@@ -12,30 +12,19 @@ import { db } from "~/utils/db.server";
 import { keyedHash } from "~/utils/tokens.server";
 import { minimalDocx, minimalPdf } from "../fixtures/files/cv-fixtures";
 import { tmpDir } from "../setup/paths";
-import { cookiesFrom, formRequest, getRequest, loadContext, settle, signIn } from "./context";
+import { cookieFor, formRequest, getRequest, loadContext, runRoute as run } from "./context";
 
 // Uploaded files of this test file go to a private folder, removed at the end.
 const uploads = path.join(tmpDir, `uploads-${crypto.randomUUID()}`);
 process.env.UPLOADS_DIR = uploads;
 afterAll(() => fs.rmSync(uploads, { recursive: true, force: true }));
 
-type Args = { request: Request; params: Record<string, string>; context: ReturnType<typeof loadContext> };
-const run = (fn: (args: Args) => Promise<unknown>, request: Request, params: Record<string, string> = {}) =>
-  settle(() => fn({ request, params, context: loadContext() }));
 
 interface Failure {
   init: { status: number };
   data: { form: string | null; error: string | null; result: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> } | null };
 }
 
-const cookies = new Map<string, string>();
-async function cookieFor(email: string): Promise<string> {
-  const known = cookies.get(email);
-  if (known) return known;
-  const cookie = cookiesFrom((await signIn(email)) as Response);
-  cookies.set(email, cookie);
-  return cookie;
-}
 
 const post = async (email: string, fields: Record<string, string>) => run(profileAction, formRequest("/profile", fields, { cookie: await cookieFor(email) }));
 const page = async (email: string, search = "") =>
