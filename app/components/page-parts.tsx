@@ -1,4 +1,6 @@
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { HarborLabelMark } from "~/components/esco-attribution";
 import { Notice } from "~/components/form";
 
 // Client-safe pieces of the profile pages (candidate and coach). No server imports here (see STYLE.md).
@@ -131,32 +133,98 @@ export function CompletenessMeter({
   );
 }
 
-/** A plain GET form: the results come back with the page, so adding a skill works without JavaScript. */
-export function SkillSearchForm({ action, query }: { action: string; query: string }) {
+export interface SkillSearchResult {
+  uri: string;
+  label: string;
+  /** The label's language, when it is not the reader's. */
+  lang?: string;
+  /** The label the search matched, when it is not the one shown. */
+  matchedLabel?: string | null;
+  harbor: boolean;
+  owned: boolean;
+}
+
+/**
+ * Skill search as plain forms: a GET form whose results come back with the page, each with a POST
+ * form that adds it (`intent` names the action; `fields` adds inputs such as a level), so adding a
+ * skill works without JavaScript.
+ */
+export function SkillSearch({
+  action,
+  search,
+  intent,
+  fields,
+}: {
+  action: string;
+  search: { query: string; results: readonly SkillSearchResult[] };
+  intent: string;
+  fields?: (result: SkillSearchResult, index: number) => React.ReactNode;
+}) {
   const { t } = useTranslation();
   return (
-    <form method="get" action={action} role="search" className="mb-3 rounded border border-slate-200 p-3">
-      <label htmlFor="skill-search" className="mb-1 block font-medium">
-        {t("profile:skills.search_label")}
-      </label>
-      <p id="skill-search-hint" className="mb-1 text-sm text-slate-600">
-        {t("profile:skills.search_hint")}
-      </p>
-      <div className="flex flex-wrap gap-2">
-        <input
-          id="skill-search"
-          type="search"
-          name="q"
-          defaultValue={query}
-          minLength={2}
-          maxLength={100}
-          aria-describedby="skill-search-hint"
-          className="min-w-0 flex-1 rounded border border-slate-400 bg-white px-3 py-2"
-        />
-        <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">
-          {t("profile:skills.search_button")}
-        </button>
-      </div>
-    </form>
+    <>
+      <form method="get" action={action} role="search" className="mb-3 rounded border border-slate-200 p-3">
+        <label htmlFor="skill-search" className="mb-1 block font-medium">
+          {t("profile:skills.search_label")}
+        </label>
+        <p id="skill-search-hint" className="mb-1 text-sm text-slate-600">
+          {t("profile:skills.search_hint")}
+        </p>
+        <div className="flex flex-wrap gap-2">
+          <input
+            id="skill-search"
+            type="search"
+            name="q"
+            defaultValue={search.query}
+            minLength={2}
+            maxLength={100}
+            aria-describedby="skill-search-hint"
+            className="min-w-0 flex-1 rounded border border-slate-400 bg-white px-3 py-2"
+          />
+          <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">
+            {t("profile:skills.search_button")}
+          </button>
+        </div>
+      </form>
+      {search.query.length >= 2 ? (
+        <div aria-live="polite">
+          <h3 className="mb-2 font-medium">{t("profile:skills.results", { query: search.query })}</h3>
+          {search.results.length === 0 ? (
+            <p>{t("profile:skills.no_results")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {search.results.map((result, index) => (
+                <li key={result.uri} className="py-2">
+                  <Form method="post" className="flex flex-wrap items-center gap-3">
+                    <span className="min-w-40">
+                      <span className="font-medium" lang={result.lang}>
+                        {result.label}
+                      </span>
+                      {result.harbor ? <HarborLabelMark /> : null}
+                      {result.matchedLabel && result.matchedLabel !== result.label ? (
+                        <span className="block text-sm text-slate-600">{t("profile:skills.matched", { label: result.matchedLabel })}</span>
+                      ) : null}
+                    </span>
+                    {result.owned ? (
+                      <span className="text-sm text-slate-700">{t("profile:skills.already_added")}</span>
+                    ) : (
+                      <>
+                        <input type="hidden" name="uri" value={result.uri} />
+                        <input type="hidden" name="q" value={search.query} />
+                        {fields?.(result, index)}
+                        <SmallButton value={intent} tone="primary">
+                          {t("profile:skills.add_button")}
+                          <span className="sr-only">: {result.label}</span>
+                        </SmallButton>
+                      </>
+                    )}
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : null}
+    </>
   );
 }

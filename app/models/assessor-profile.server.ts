@@ -1,23 +1,15 @@
 // What routes assessment requests to an assessor: the languages they assess in and their areas.
+import { parseStringList } from "~/domain/profile/entries";
 import { db } from "~/utils/db.server";
 import { labelsFor } from "./taxonomy.server";
 
 export const MAX_AREAS = 50;
 
-function parseList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
 export async function findAssessorProfile(userId: string, language: string) {
   const profile = await db.assessorProfile.upsert({ where: { userId }, create: { userId }, update: {}, select: { languages: true, areas: true } });
-  const areas = parseList(profile.areas);
+  const areas = parseStringList(profile.areas);
   const labels = await labelsFor(areas, language);
-  return { languages: parseList(profile.languages), areas: areas.map((uri) => ({ uri, label: labels.get(uri)?.label ?? uri, harbor: labels.get(uri)?.provenance === "harbor" })) };
+  return { languages: parseStringList(profile.languages), areas: areas.map((uri) => ({ uri, label: labels.get(uri)?.label ?? uri, harbor: labels.get(uri)?.provenance === "harbor" })) };
 }
 
 export async function saveAssessorLanguages(userId: string, languages: string[]): Promise<void> {
@@ -31,7 +23,7 @@ export async function addAssessorArea(userId: string, conceptUri: string): Promi
   const concept = await db.taxonomyConcept.findUnique({ where: { uri: conceptUri }, select: { kind: true } });
   if (concept?.kind !== "skill" && concept?.kind !== "skill_group") return "unknown_skill";
   const profile = await db.assessorProfile.upsert({ where: { userId }, create: { userId }, update: {}, select: { areas: true } });
-  const areas = parseList(profile.areas);
+  const areas = parseStringList(profile.areas);
   if (areas.includes(conceptUri)) return "ok";
   if (areas.length >= MAX_AREAS) return "too_many";
   await db.assessorProfile.update({ where: { userId }, data: { areas: JSON.stringify([...areas, conceptUri]) } });
@@ -41,5 +33,5 @@ export async function addAssessorArea(userId: string, conceptUri: string): Promi
 export async function removeAssessorArea(userId: string, conceptUri: string): Promise<void> {
   const profile = await db.assessorProfile.findUnique({ where: { userId }, select: { areas: true } });
   if (!profile) return;
-  await db.assessorProfile.update({ where: { userId }, data: { areas: JSON.stringify(parseList(profile.areas).filter((uri) => uri !== conceptUri)) } });
+  await db.assessorProfile.update({ where: { userId }, data: { areas: JSON.stringify(parseStringList(profile.areas).filter((uri) => uri !== conceptUri)) } });
 }

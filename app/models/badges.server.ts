@@ -18,10 +18,10 @@ import { buildOpenBadgeCredential } from "~/domain/badges/credential";
 import { STATUS_LIST_BITS, buildStatusListCredential, emptyStatusList, encodeStatusList, setStatus } from "~/domain/badges/status-list";
 import { PIPELINE_STAGES, isPipelineStage } from "~/domain/candidates/pipeline";
 import { assessmentDecidedEmail, assessmentRequestedEmail, badgeRecommendedEmail } from "~/emails/badges";
-import { emailT } from "~/i18n/email-t.server";
-import { sendEmail } from "~/services/email.server";
+import { emailPerson, recipientSelect } from "~/services/email.server";
 import { deleteFile, saveFile } from "~/services/file-storage.server";
 import { badgeKeys } from "~/utils/badge-keys.server";
+import { parseStringList } from "~/domain/profile/entries";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { audit } from "./audit.server";
@@ -40,15 +40,6 @@ export function badgeUrls() {
     achievement: (slug: string) => `${base}/certification/${slug}`,
     image: (slug: string, language: string) => `${base}/badge-images/${slug}.svg?lng=${language}`,
   };
-}
-
-function parseList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-  } catch {
-    return [];
-  }
 }
 
 /** Every active badge with its texts in the reader's language and its skills' labels. */
@@ -171,23 +162,17 @@ async function assessorPool() {
   return users.map((u) => ({
     id: u.id,
     // Without a profile, the language they use Harbor in is the one they surely read.
-    languages: u.assessorProfile ? parseList(u.assessorProfile.languages) : [u.locale],
-    areas: u.assessorProfile ? parseList(u.assessorProfile.areas) : [],
+    languages: u.assessorProfile ? parseStringList(u.assessorProfile.languages) : [u.locale],
+    areas: u.assessorProfile ? parseStringList(u.assessorProfile.areas) : [],
     openRequests: loadOf.get(u.id) ?? 0,
   }));
 }
 
 async function notifyAssessor(assessorUserId: string, texts: string, requestId: string) {
-  const assessor = await db.user.findUnique({ where: { id: assessorUserId }, select: { id: true, email: true, displayName: true, locale: true } });
-  if (!assessor?.email) return;
-  const t = await emailT(assessor.locale);
-  await sendEmail({
-    to: assessor.email,
-    userId: assessor.id,
-    template: "assessment_requested",
-    locale: assessor.locale,
-    content: assessmentRequestedEmail(t, assessor.locale, { name: assessor.displayName, badge: badgeTexts(texts, assessor.locale).name, url: `${env().APP_URL}/assess/${requestId}` }),
-  });
+  const assessor = await db.user.findUnique({ where: { id: assessorUserId }, select: recipientSelect });
+  await emailPerson(assessor, "assessment_requested", (t, locale, name) =>
+    assessmentRequestedEmail(t, locale, { name, badge: badgeTexts(texts, locale).name, url: `${env().APP_URL}/assess/${requestId}` }),
+  );
 }
 
 export type RecommendResult = { status: "ok" } | { status: "not_found" } | { status: RequestBlocker };
@@ -207,16 +192,11 @@ export async function recommendBadge(coachUserId: string, matchId: string, slug:
     select: { id: true, candidate: { select: { userId: true, consentEmail: true } } },
   });
   await audit({ action: "assessment.recommended", outcome: "success", actorUserId: coachUserId, targetType: "assessment", targetId: request.id, detail: { badge: slug } });
-  const person = await db.user.findUnique({ where: { id: request.candidate.userId }, select: { id: true, email: true, displayName: true, locale: true } });
-  if (person?.email && request.candidate.consentEmail) {
-    const t = await emailT(person.locale);
-    await sendEmail({
-      to: person.email,
-      userId: person.id,
-      template: "badge_recommended",
-      locale: person.locale,
-      content: badgeRecommendedEmail(t, person.locale, { name: person.displayName, coach: match.coach?.displayName ?? "", badge: badgeTexts(badge.texts, person.locale).name, url: `${env().APP_URL}/certification/${slug}` }),
-    });
+  if (request.candidate.consentEmail) {
+    const person = await db.user.findUnique({ where: { id: request.candidate.userId }, select: recipientSelect });
+    await emailPerson(person, "badge_recommended", (t, locale, name) =>
+      badgeRecommendedEmail(t, locale, { name, coach: match.coach?.displayName ?? "", badge: badgeTexts(badge.texts, locale).name, url: `${env().APP_URL}/certification/${slug}` }),
+    );
   }
   return { status: "ok" };
 }
@@ -257,18 +237,18 @@ export async function viewAssessment(viewer: Actor, requestId: string, language:
   });
   if (!request || !mayReview(viewer, request)) return null;
   const files = await db.storedFile.findMany({
-    where: { id: { in: parseList(request.evidenceFileIds) }, ownerUserId: request.candidate.userId, purpose: "evidence" },
+    where: { id: { in: parseStringList(request.evidenceFileIds) }, ownerUserId: request.candidate.userId, purpose: "evidence" },
     select: { id: true, fileName: true, size: true },
   });
   return {
     id: request.id,
     status: request.status,
     statement: request.statement,
-    links: parseList(request.links),
+    links: parseStringList(request.links),
     files,
     quiz: { correct: request.quizCorrect, total: quizQuestions(request.badge.quiz, language).length, passMark: request.badge.quizPassMark },
     rubric: rubricItems(request.badge.rubric, language),
-    checked: parseList(request.rubricChecked),
+    checked: parseStringList(request.rubricChecked),
     feedback: request.feedback,
     badge: { slug: request.badge.slug, ...badgeTexts(request.badge.texts, language) },
     candidate: { latinName: request.candidate.latinName, nativeName: request.candidate.nativeName, languages: request.candidate.languages },
@@ -284,7 +264,7 @@ export async function mayReadEvidence(viewer: Actor, fileId: string): Promise<bo
     where: { evidenceFileIds: { contains: fileId }, candidate: { userId: file.ownerUserId } },
     select: { assessorUserId: true, evidenceFileIds: true },
   });
-  return requests.some((r) => parseList(r.evidenceFileIds).includes(fileId) && mayReview(viewer, r));
+  return requests.some((r) => parseStringList(r.evidenceFileIds).includes(fileId) && mayReview(viewer, r));
 }
 
 export type DecideResult = { status: "ok"; awardId: string | null } | { status: "not_found" } | { status: "already_decided" } | { status: "blocked"; blockers: PassBlocker[] };
@@ -320,7 +300,7 @@ export async function decideAssessment(
     const blockers = passBlockers({ rubricIds: rubric.map((r) => r.id), checked, quizCorrect: request.quizCorrect, quizPassMark: request.badge.quizPassMark });
     if (blockers.length > 0) return { status: "blocked", blockers };
   }
-  const person = await db.user.findUniqueOrThrow({ where: { id: request.candidate.userId }, select: { id: true, email: true, displayName: true, locale: true } });
+  const person = await db.user.findUniqueOrThrow({ where: { id: request.candidate.userId }, select: recipientSelect });
   const passed = input.outcome === "pass";
   const now = new Date();
   const awardId = passed ? crypto.randomUUID() : null;
@@ -346,21 +326,16 @@ export async function decideAssessment(
   });
   if (!decided) return { status: "already_decided" };
   await audit({ action: passed ? "assessment.passed" : "assessment.failed", outcome: "success", actorUserId: viewer.userId, targetType: "assessment", targetId: requestId, detail: { badge: request.badge.slug, awardId } });
-  if (person.email && request.candidate.consentEmail) {
-    const t = await emailT(person.locale);
-    await sendEmail({
-      to: person.email,
-      userId: person.id,
-      template: passed ? "assessment_passed" : "assessment_failed",
-      locale: person.locale,
-      content: assessmentDecidedEmail(t, person.locale, {
-        name: person.displayName,
-        badge: badgeTexts(request.badge.texts, person.locale).name,
+  if (request.candidate.consentEmail) {
+    await emailPerson(person, passed ? "assessment_passed" : "assessment_failed", (t, locale, name) =>
+      assessmentDecidedEmail(t, locale, {
+        name,
+        badge: badgeTexts(request.badge.texts, locale).name,
         passed,
         feedback: input.feedback,
         url: awardId ? badgeUrls().award(awardId) : `${env().APP_URL}/certification/${request.badge.slug}`,
       }),
-    });
+    );
   }
   return { status: "ok", awardId };
 }

@@ -14,14 +14,14 @@ import {
   type StoredUnassignedReason,
 } from "~/domain/coaching/coaching";
 import { PIPELINE_STAGES, isPipelineStage } from "~/domain/candidates/pipeline";
-import { consentStateFromProfile, mayAccessProfile } from "~/domain/consent/consent";
+import { CONSENT_COLUMNS_SELECT, mayAccessProfile, subjectOf } from "~/domain/consent/consent";
 import { matchCoaches } from "~/domain/matching/assign";
 import { scoreCoachMatch } from "~/domain/matching/score";
 import type { MatchCandidate, MatchCoach, MatchOptionsInput, MatchReason, RejectionReason, TaxonomyNode } from "~/domain/matching/types";
+import { parseStringList } from "~/domain/profile/entries";
 import { isCefrLevel, languageName } from "~/domain/profile/languages";
 import { coachOfferEmail, coachingConfirmedEmail, coachingProposedEmail } from "~/emails/coaching";
-import { emailT } from "~/i18n/email-t.server";
-import { sendEmail } from "~/services/email.server";
+import { emailPerson, recipientSelect } from "~/services/email.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { notesSealer } from "~/utils/sealed-text.server";
@@ -304,41 +304,18 @@ export async function publishRun(actorUserId: string, runId: string, now = new D
     where: { runId, status: "offered" },
     select: {
       id: true,
-      coach: { select: { id: true, email: true, displayName: true, locale: true, coachProfile: { select: { timeZone: true } } } },
+      coach: { select: { ...recipientSelect, coachProfile: { select: { timeZone: true } } } },
       candidate: { select: { userId: true, latinName: true, consentEmail: true } },
     },
   });
-  const candidateUsers = await db.user.findMany({ where: { id: { in: offers.map((o) => o.candidate.userId) } }, select: { id: true, email: true, displayName: true, locale: true } });
+  const candidates = await db.user.findMany({ where: { id: { in: offers.map((o) => o.candidate.userId) } }, select: recipientSelect });
   const { APP_URL } = env();
-  for (const offer of offers) {
-    const coach = offer.coach;
-    if (coach?.email) {
-      const t = await emailT(coach.locale);
-      await sendEmail({
-        to: coach.email,
-        userId: coach.id,
-        template: "coach_offer",
-        locale: coach.locale,
-        content: coachOfferEmail(t, coach.locale, {
-          name: coach.displayName,
-          candidate: offer.candidate.latinName,
-          deadline,
-          timeZone: coach.coachProfile?.timeZone ?? "UTC",
-          url: `${APP_URL}/coach`,
-        }),
-      });
-    }
-    const person = candidateUsers.find((u) => u.id === offer.candidate.userId);
-    if (person?.email && offer.candidate.consentEmail) {
-      const t = await emailT(person.locale);
-      await sendEmail({
-        to: person.email,
-        userId: person.id,
-        template: "coaching_proposed",
-        locale: person.locale,
-        content: coachingProposedEmail(t, person.locale, { name: person.displayName, url: `${APP_URL}/coaching` }),
-      });
-    }
+  for (const { coach, candidate } of offers) {
+    await emailPerson(coach, "coach_offer", (t, locale, name) =>
+      coachOfferEmail(t, locale, { name, candidate: candidate.latinName, deadline, timeZone: coach?.coachProfile?.timeZone ?? "UTC", url: `${APP_URL}/coach` }),
+    );
+    if (!candidate.consentEmail) continue;
+    await emailPerson(candidates.find((u) => u.id === candidate.userId), "coaching_proposed", (t, locale, name) => coachingProposedEmail(t, locale, { name, url: `${APP_URL}/coaching` }));
   }
   await audit({ action: "coaching.publish", outcome: "success", actorUserId, targetType: "match_run", targetId: runId, detail: { offers: offers.length } });
   return { status: "ok", offers: offers.length };
@@ -374,16 +351,11 @@ export async function answerOffer(coachUserId: string, matchId: string, answer: 
   await audit({ action: accepted ? "coaching.accept" : "coaching.decline", outcome: "success", actorUserId: coachUserId, targetType: "coach_match", targetId: matchId });
   if (accepted) {
     const profile = await db.candidateProfile.findUniqueOrThrow({ where: { id: match.candidateProfileId }, select: { userId: true, consentEmail: true } });
-    const person = await db.user.findUnique({ where: { id: profile.userId }, select: { id: true, email: true, displayName: true, locale: true } });
-    if (person?.email && profile.consentEmail) {
-      const t = await emailT(person.locale);
-      await sendEmail({
-        to: person.email,
-        userId: person.id,
-        template: "coaching_confirmed",
-        locale: person.locale,
-        content: coachingConfirmedEmail(t, person.locale, { name: person.displayName, coach: match.coach?.displayName ?? "", url: `${env().APP_URL}/coaching` }),
-      });
+    if (profile.consentEmail) {
+      const person = await db.user.findUnique({ where: { id: profile.userId }, select: recipientSelect });
+      await emailPerson(person, "coaching_confirmed", (t, locale, name) =>
+        coachingConfirmedEmail(t, locale, { name, coach: match.coach?.displayName ?? "", url: `${env().APP_URL}/coaching` }),
+      );
     }
   }
   return { status: "ok" };
@@ -435,11 +407,7 @@ export async function viewMatchForStaff(viewer: Actor, matchId: string) {
           timeZone: true,
           desiredRoles: true,
           coachingFormats: true,
-          consentEmployers: true,
-          consentCoaches: true,
-          consentReferringNgo: true,
-          consentEmail: true,
-          consentPhone: true,
+          ...CONSENT_COLUMNS_SELECT,
           languages: { select: { code: true, level: true } },
           skills: { select: { conceptUri: true, level: true } },
         },
@@ -450,7 +418,7 @@ export async function viewMatchForStaff(viewer: Actor, matchId: string) {
   if (!match || !match.coachUserId || (!isAdmin && match.coachUserId !== viewer.userId)) return null;
   if (!isAdmin && !ACTIVE_MATCH_STATUSES.includes(match.status as (typeof ACTIVE_MATCH_STATUSES)[number])) return null;
   const { candidate } = match;
-  const access = mayAccessProfile(viewer, { userId: candidate.userId, referringOrganisationId: candidate.referringOrganisationId, consents: consentStateFromProfile(candidate) }, isAdmin ? "program" : "coaching");
+  const access = mayAccessProfile(viewer, subjectOf(candidate), isAdmin ? "program" : "coaching");
   await audit({ action: "profile.view", outcome: access.allowed ? "success" : "denied", actorUserId: viewer.userId, targetType: "user", targetId: candidate.userId, detail: { purpose: isAdmin ? "program" : "coaching", matchId } });
   return {
     id: match.id,
@@ -466,7 +434,7 @@ export async function viewMatchForStaff(viewer: Actor, matchId: string) {
       profile: access.allowed
         ? {
             timeZone: candidate.timeZone,
-            desiredRoles: parseJson<string[]>(candidate.desiredRoles, []),
+            desiredRoles: parseStringList(candidate.desiredRoles),
             formats: parseFormats(candidate.coachingFormats),
             languages: candidate.languages,
             skills: candidate.skills,
@@ -477,7 +445,7 @@ export async function viewMatchForStaff(viewer: Actor, matchId: string) {
       id: s.id,
       heldOn: s.heldOn,
       notes: notesSealer().open(s.notes, s.id),
-      actionItems: parseJson<string[]>(s.actionItems, []),
+      actionItems: parseStringList(s.actionItems),
     })),
   };
 }
@@ -533,7 +501,7 @@ export async function candidateCoaching(userId: string) {
           status: match.status,
           // The coach's name once they have said yes; before that, only that someone is proposed.
           coachName: match.status === "accepted" ? (match.coach?.displayName ?? null) : null,
-          actionItems: match.sessions.map((s) => ({ heldOn: s.heldOn, items: parseJson<string[]>(s.actionItems, []) })),
+          actionItems: match.sessions.map((s) => ({ heldOn: s.heldOn, items: parseStringList(s.actionItems) })),
         }
       : null,
   };
@@ -557,11 +525,11 @@ export async function requestCoachingForReferral(viewer: Actor, organisationId: 
   const profile = referral?.candidateUserId
     ? await db.candidateProfile.findUnique({
         where: { userId: referral.candidateUserId },
-        select: { userId: true, referringOrganisationId: true, coachingRequestedAt: true, consentEmployers: true, consentCoaches: true, consentReferringNgo: true, consentEmail: true, consentPhone: true },
+        select: { userId: true, referringOrganisationId: true, coachingRequestedAt: true, ...CONSENT_COLUMNS_SELECT },
       })
     : null;
   if (!profile) return "not_found";
-  const access = mayAccessProfile(viewer, { userId: profile.userId, referringOrganisationId: profile.referringOrganisationId, consents: consentStateFromProfile(profile) }, "referring_ngo");
+  const access = mayAccessProfile(viewer, subjectOf(profile), "referring_ngo");
   if (!access.allowed) return "not_found";
   if (!profile.coachingRequestedAt) await db.candidateProfile.update({ where: { userId: profile.userId }, data: { coachingRequestedAt: new Date() } });
   await audit({ action: "coaching.request", outcome: "success", actorUserId: viewer.userId, organisationId, targetType: "user", targetId: profile.userId });

@@ -1,4 +1,4 @@
-import { CONSENT_COLUMNS, CONSENT_PURPOSES, CONSENT_TEXT_VERSION, type ConsentPurpose, type ConsentState } from "~/domain/consent/consent";
+import { CONSENT_COLUMNS, CONSENT_COLUMNS_SELECT, CONSENT_PURPOSES, CONSENT_TEXT_VERSION, type ConsentPurpose, type ConsentState } from "~/domain/consent/consent";
 import type { Db } from "~/utils/db.server";
 import { db } from "~/utils/db.server";
 
@@ -16,7 +16,7 @@ export async function recordConsents(
   const run = async (client: Tx) => {
     const current = await client.candidateProfile.findUniqueOrThrow({
       where: { id: input.profileId },
-      select: { consentEmployers: true, consentCoaches: true, consentReferringNgo: true, consentEmail: true, consentPhone: true },
+      select: CONSENT_COLUMNS_SELECT,
     });
     const existing = await client.consent.count({ where: { userId: input.userId } });
     const changed = CONSENT_PURPOSES.filter((p) => existing === 0 || current[CONSENT_COLUMNS[p]] !== input.choices[p]);

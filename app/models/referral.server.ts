@@ -3,7 +3,7 @@ import { compareForDuplicate, duplicateKeys, type PersonRecord } from "~/domain/
 import type { ReferralStatus } from "~/domain/intake/referral-messages";
 import type { ReferralInput } from "~/domain/intake/referral-input";
 import type { Actor } from "~/domain/auth/permissions";
-import { consentStateFromProfile, mayAccessProfile } from "~/domain/consent/consent";
+import { CONSENT_COLUMNS_SELECT, mayAccessProfile, subjectOf } from "~/domain/consent/consent";
 import { audit } from "~/models/audit.server";
 import { findSkillByLabel } from "~/models/taxonomy.server";
 import { BatchAlreadyImported, withImportStore, type ImportStore } from "~/models/import-store.server";
@@ -285,18 +285,14 @@ export async function viewReferral(viewer: Actor, organisationId: string, referr
           currentCountry: true,
           availabilityHours: true,
           coachingRequestedAt: true,
-          consentEmployers: true,
-          consentCoaches: true,
-          consentReferringNgo: true,
-          consentEmail: true,
-          consentPhone: true,
+          ...CONSENT_COLUMNS_SELECT,
           languages: { select: { code: true, level: true } },
           skills: { select: { conceptUri: true, level: true } },
         },
       })
     : null;
   const decision = profile
-    ? mayAccessProfile(viewer, { userId: profile.userId, referringOrganisationId: profile.referringOrganisationId, consents: consentStateFromProfile(profile) }, "referring_ngo")
+    ? mayAccessProfile(viewer, subjectOf(profile), "referring_ngo")
     : null;
   await audit({
     action: "profile.view",

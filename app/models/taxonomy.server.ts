@@ -75,6 +75,18 @@ export async function searchSkills(input: { query: string; language: string; lim
   });
 }
 
+/** A search hit as the skill-search forms show it to a reader, marking skills they already have. */
+export function searchResult(hit: SkillSearchHit, language: string, owned: ReadonlySet<string>) {
+  return {
+    uri: hit.uri,
+    label: hit.label,
+    lang: hit.language !== language ? hit.language : undefined,
+    matchedLabel: hit.matchedLabel,
+    harbor: hit.provenance === "harbor",
+    owned: owned.has(hit.uri),
+  };
+}
+
 /**
  * Each concept's preferred label for a reader: in their language (ESCO's before Harbor's own),
  * else English, else any language. Concepts without any label are left out of the map.

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BADGE_LEVEL_KEYS, isBadgeLevel } from "~/domain/badges/assessment";
+import { badgeLevelKey } from "~/domain/badges/assessment";
 import { i18next } from "~/i18n/i18next.server";
 import { adminBadgeList } from "~/models/badges.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const { badges, awards } = await adminBadgeList(locale);
   return {
-    badges: badges.map((b) => ({ ...b, levelKey: isBadgeLevel(b.level) ? BADGE_LEVEL_KEYS[b.level] : BADGE_LEVEL_KEYS.foundation })),
+    badges: badges.map((b) => ({ ...b, levelKey: badgeLevelKey(b.level) })),
     awards: awards.map((a) => ({ ...a, issuedAt: date.format(a.issuedAt) })),
   };
 }

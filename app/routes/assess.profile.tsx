@@ -3,12 +3,12 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { EscoAttribution, HarborLabelMark } from "~/components/esco-attribution";
-import { Section, SkillSearchForm, SmallButton } from "~/components/page-parts";
+import { Section, SkillSearch, SmallButton } from "~/components/page-parts";
 import { isLanguageCode, languageName } from "~/domain/profile/languages";
 import { SUPPORTED_LANGUAGES } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 import { addAssessorArea, findAssessorProfile, removeAssessorArea, saveAssessorLanguages } from "~/models/assessor-profile.server";
-import { searchSkills } from "~/models/taxonomy.server";
+import { searchResult, searchSkills } from "~/models/taxonomy.server";
 import { requirePermission } from "~/utils/auth.server";
 import { titled } from "~/utils/route-handle";
 
@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     profile,
     languages: codes.map((code) => ({ code, name: languageName(code, locale) })),
-    search: { query, results: results.map((r) => ({ uri: r.uri, label: r.label, harbor: r.provenance === "harbor", owned: owned.has(r.uri) })) },
+    search: { query, results: results.map((r) => searchResult(r, locale, owned)) },
     saved: url.searchParams.get("saved"),
   };
 }
@@ -98,33 +98,7 @@ export default function AssessorProfile() {
             </li>
           ))}
         </ul>
-        <SkillSearchForm action="/assess/profile#areas" query={search.query} />
-        {search.query.length >= 2 ? (
-          <ul className="divide-y divide-slate-100" aria-live="polite">
-            {search.results.length === 0 ? <li>{t("profile:skills.no_results")}</li> : null}
-            {search.results.map((result) => (
-              <li key={result.uri} className="py-2">
-                <Form method="post" className="flex flex-wrap items-center gap-3">
-                  <span className="min-w-40 font-medium">
-                    {result.label}
-                    {result.harbor ? <HarborLabelMark /> : null}
-                  </span>
-                  {result.owned ? (
-                    <span className="text-sm text-slate-700">{t("profile:skills.already_added")}</span>
-                  ) : (
-                    <>
-                      <input type="hidden" name="uri" value={result.uri} />
-                      <SmallButton value="area_add" tone="primary">
-                        {t("profile:skills.add_button")}
-                        <span className="sr-only">: {result.label}</span>
-                      </SmallButton>
-                    </>
-                  )}
-                </Form>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <SkillSearch action="/assess/profile#areas" search={search} intent="area_add" />
         <EscoAttribution />
       </Section>
     </div>

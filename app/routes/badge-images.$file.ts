@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { BADGE_LEVEL_KEYS, isBadgeLevel } from "~/domain/badges/assessment";
+import { badgeLevelKey } from "~/domain/badges/assessment";
 import { badgeSvg } from "~/domain/badges/badge-image";
 import { isSupportedLanguage, textDirection } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const badge = slug ? await findBadge(slug, language) : null;
   if (!badge) throw new Response("Not found", { status: 404 });
   const t = await i18next.getFixedT(badge.language, "badges");
-  const svg = badgeSvg({ name: badge.name, level: t(isBadgeLevel(badge.level) ? BADGE_LEVEL_KEYS[badge.level] : "badges:levels.foundation"), direction: textDirection(badge.language), lang: badge.language });
+  const svg = badgeSvg({ name: badge.name, level: t(badgeLevelKey(badge.level)), direction: textDirection(badge.language), lang: badge.language });
   return new Response(svg, {
     headers: { "Content-Type": "image/svg+xml; charset=utf-8", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'", "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=3600" },
   });

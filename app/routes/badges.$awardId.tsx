@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { EscoAttribution } from "~/components/esco-attribution";
 import { Notice, SubmitButton } from "~/components/form";
-import { BADGE_LEVEL_KEYS, isBadgeLevel } from "~/domain/badges/assessment";
+import { badgeLevelKey } from "~/domain/badges/assessment";
 import { i18next } from "~/i18n/i18next.server";
 import { badgeUrls, publicAward, revokeAward } from "~/models/badges.server";
 import type { RootLoaderData } from "~/root";
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reason: award.state.state === "revoked" ? award.state.reason : null,
     changedAt: award.state.state === "revoked" || award.state.state === "expired" ? date.format(award.state.at) : null,
     issuedAt: date.format(issued),
-    badge: { ...award.badge, levelKey: isBadgeLevel(award.badge.level) ? BADGE_LEVEL_KEYS[award.badge.level] : BADGE_LEVEL_KEYS.foundation },
+    badge: { ...award.badge, levelKey: badgeLevelKey(award.badge.level) },
     credentialUrl: urls.credential(award.id),
     imageUrl: `/badge-images/${award.badge.slug}.svg?lng=${award.badge.language}`,
     linkedIn: linkedIn.toString(),

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice } from "~/components/form";
-import { BADGE_LEVEL_KEYS, isBadgeLevel } from "~/domain/badges/assessment";
+import { badgeLevelKey } from "~/domain/badges/assessment";
 import { i18next } from "~/i18n/i18next.server";
 import { candidateCertification, listBadges } from "~/models/badges.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!mine) throw new Response("Not found", { status: 404 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   return {
-    badges: badges.map((b) => ({ slug: b.slug, name: b.name, language: b.language, description: b.description, levelKey: isBadgeLevel(b.level) ? BADGE_LEVEL_KEYS[b.level] : BADGE_LEVEL_KEYS.foundation })),
+    badges: badges.map((b) => ({ slug: b.slug, name: b.name, language: b.language, description: b.description, levelKey: badgeLevelKey(b.level) })),
     requests: mine.requests.map((r) => ({ ...r, createdAt: date.format(r.createdAt) })),
     awards: mine.awards.map((a) => ({ ...a, issuedAt: date.format(a.issuedAt) })),
     submitted: new URL(request.url).searchParams.get("submitted") === "1",

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { attachmentDisposition } from "~/domain/profile/file-type";
 import { audit } from "~/models/audit.server";
 import { mayReadEvidence } from "~/models/badges.server";
 import { findStoredFile } from "~/models/profile.server";
-import { readFile } from "~/services/file-storage.server";
+import { downloadResponse } from "~/services/file-storage.server";
 import { requireUser } from "~/utils/auth.server";
 
 /** An evidence file: for its owner and whoever may review the request it belongs to. Always an attachment. */
@@ -15,15 +14,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     await audit({ action: "file.download", outcome: "denied", actorUserId: user.userId, targetType: "stored_file", targetId: file.id, detail: { reason: "not_reviewer" } });
     throw new Response("Forbidden", { status: 403 });
   }
-  const bytes = await readFile(file.storageKey);
-  if (!bytes) throw new Response("Not found", { status: 404 });
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Length": String(bytes.byteLength),
-      "Content-Disposition": attachmentDisposition(file.fileName),
-      "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return downloadResponse(file);
 }

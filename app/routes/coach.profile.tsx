@@ -3,8 +3,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { EscoAttribution, HarborLabelMark } from "~/components/esco-attribution";
-import { PlainSelect, Section, SkillSearchForm, SmallButton } from "~/components/page-parts";
-import { COACHING_FORMATS, FORMAT_LABEL_KEYS } from "~/domain/coaching/coaching";
+import { PlainSelect, Section, SkillSearch, SmallButton } from "~/components/page-parts";
+import { COACHING_FORMATS, FORMAT_LABEL_KEYS, HOURS, hourLabel } from "~/domain/coaching/coaching";
 import { CEFR_LABEL_KEYS, CEFR_LEVELS, isCefrLevel, isLanguageCode, isTimeZone, languageName, languageOptions, timeZoneOptions } from "~/domain/profile/languages";
 import { i18next } from "~/i18n/i18next.server";
 import {
@@ -16,13 +16,12 @@ import {
   saveCoachLanguage,
   setCoachPaused,
 } from "~/models/coach-profile.server";
-import { searchSkills } from "~/models/taxonomy.server";
+import { searchResult, searchSkills } from "~/models/taxonomy.server";
 import { requirePermission } from "~/utils/auth.server";
 import { titled } from "~/utils/route-handle";
 
 export const handle = titled("coaching:profile.title");
 
-const HOURS = Array.from({ length: 25 }, (_, hour) => hour);
 const CAPACITIES = Array.from({ length: 30 }, (_, i) => i + 1);
 const hour = z.coerce.number().int().min(0).max(24);
 
@@ -57,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       languages: profile.languages.map((l) => ({ code: l.code, level: l.level, name: languageName(l.code, locale) })),
       expertise: profile.expertise.map((e) => ({ uri: e.conceptUri, label: e.label?.label ?? e.conceptUri, harbor: e.label?.provenance === "harbor" })),
     },
-    search: { query, results: results.map((r) => ({ uri: r.uri, label: r.label, harbor: r.provenance === "harbor", owned: owned.has(r.uri) })) },
+    search: { query, results: results.map((r) => searchResult(r, locale, owned)) },
     languageOptions: languageOptions(locale),
     timeZones: timeZoneOptions(),
     saved: url.searchParams.get("saved"),
@@ -102,7 +101,7 @@ export default function CoachProfilePage() {
   const { t } = useTranslation();
   const { profile, search, languageOptions: languages, timeZones, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const hourOptions = HOURS.map((h) => ({ value: String(h), label: `${String(h).padStart(2, "0")}:00` }));
+  const hourOptions = HOURS.map((h) => ({ value: String(h), label: hourLabel(h) }));
   const levels = CEFR_LEVELS.map((level) => ({ value: level, label: t(CEFR_LABEL_KEYS[level]) }));
   return (
     <div className="space-y-4">
@@ -188,36 +187,7 @@ export default function CoachProfilePage() {
             </li>
           ))}
         </ul>
-        <SkillSearchForm action="/coach/profile#expertise" query={search.query} />
-        {search.query.length >= 2 ? (
-          <div aria-live="polite">
-            <h3 className="mb-2 font-medium">{t("profile:skills.results", { query: search.query })}</h3>
-            {search.results.length === 0 ? <p>{t("profile:skills.no_results")}</p> : null}
-            <ul className="divide-y divide-slate-100">
-              {search.results.map((result) => (
-                <li key={result.uri} className="py-2">
-                  <Form method="post" className="flex flex-wrap items-center gap-3">
-                    <span className="min-w-40 font-medium">
-                      {result.label}
-                      {result.harbor ? <HarborLabelMark /> : null}
-                    </span>
-                    {result.owned ? (
-                      <span className="text-sm text-slate-700">{t("profile:skills.already_added")}</span>
-                    ) : (
-                      <>
-                        <input type="hidden" name="uri" value={result.uri} />
-                        <SmallButton value="expertise_add" tone="primary">
-                          {t("profile:skills.add_button")}
-                          <span className="sr-only">: {result.label}</span>
-                        </SmallButton>
-                      </>
-                    )}
-                  </Form>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
+        <SkillSearch action="/coach/profile#expertise" search={search} intent="expertise_add" />
         <EscoAttribution />
       </Section>
     </div>

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Notice } from "~/components/form";
 import { PlainSelect, Section, SmallButton } from "~/components/page-parts";
-import { COACHING_FORMATS, FORMAT_LABEL_KEYS, MATCH_STATUS_KEYS, type MatchStatus } from "~/domain/coaching/coaching";
+import { COACHING_FORMATS, FORMAT_LABEL_KEYS, HOURS, hourLabel, MATCH_STATUS_KEYS, type MatchStatus } from "~/domain/coaching/coaching";
 import { i18next } from "~/i18n/i18next.server";
 import { cancelCoachingRequest, candidateCoaching, requestCoaching } from "~/models/coaching.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -12,7 +12,6 @@ import { titled } from "~/utils/route-handle";
 
 export const handle = titled("coaching:candidate.title");
 
-const HOURS = Array.from({ length: 25 }, (_, hour) => hour);
 const hour = z.coerce.number().int().min(0).max(24);
 
 const ActionSchema = z.discriminatedUnion("intent", [
@@ -52,7 +51,7 @@ export default function CoachingPage() {
   const { t } = useTranslation();
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const hourOptions = HOURS.map((h) => ({ value: String(h), label: `${String(h).padStart(2, "0")}:00` }));
+  const hourOptions = HOURS.map((h) => ({ value: String(h), label: hourLabel(h) }));
   const { match } = page;
   return (
     <div className="space-y-4">

@@ -1,5 +1,7 @@
+import type { TFunction } from "i18next";
 import { Resend } from "resend";
 import type { RenderedEmail } from "~/emails/layout";
+import { emailT } from "~/i18n/email-t.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
@@ -62,6 +64,30 @@ export async function sendEmail(request: EmailRequest): Promise<EmailResult> {
   }
   await db.emailMessage.update({ where: { id: message.id }, data: { attempts: 1, lastError: outcome.error.slice(0, 500) } });
   return { status: "failed", id: message.id, error: outcome.error };
+}
+
+/** Who an email is for: enough to address it and write it in their language. */
+export interface Recipient {
+  id: string;
+  email: string | null;
+  displayName: string;
+  locale: string;
+}
+
+export const recipientSelect = { id: true, email: true, displayName: true, locale: true } as const;
+
+/**
+ * Sends a person one email in their own language: `render` gets that language's t(), the language
+ * and the person's name. Nothing happens for someone without an address (a phone-only candidate).
+ */
+export async function emailPerson(
+  person: Recipient | null | undefined,
+  template: string,
+  render: (t: TFunction, locale: string, name: string) => RenderedEmail,
+): Promise<EmailResult | null> {
+  if (!person?.email) return null;
+  const t = await emailT(person.locale);
+  return sendEmail({ to: person.email, userId: person.id, template, locale: person.locale, content: render(t, person.locale, person.displayName) });
 }
 
 export async function listOutbox({ take = 50 }: { take?: number } = {}) {

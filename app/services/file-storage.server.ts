@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { attachmentDisposition } from "~/domain/profile/file-type";
 import { db, type Db } from "~/utils/db.server";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -81,6 +82,24 @@ export async function readFile(storageKey: string): Promise<Buffer | null> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }
+}
+
+/**
+ * A stored file as a download, once the caller has authorised it: always an attachment, with the
+ * type Harbor checked at upload and nosniff, so a browser never renders it; 404 when the bytes are gone.
+ */
+export async function downloadResponse(file: { storageKey: string; contentType: string; fileName: string }): Promise<Response> {
+  const bytes = await readFile(file.storageKey);
+  if (!bytes) throw new Response("Not found", { status: 404 });
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Length": String(bytes.byteLength),
+      "Content-Disposition": attachmentDisposition(file.fileName),
+      "X-Content-Type-Options": "nosniff",
+      "Cache-Control": "private, no-store",
+    },
+  });
 }
 
 /** Removes the bytes (the caller deletes the row, usually in its own transaction first). */

@@ -17,6 +17,11 @@ export function isBadgeLevel(value: unknown): value is BadgeLevel {
   return typeof value === "string" && (BADGE_LEVELS as readonly string[]).includes(value);
 }
 
+/** The translation key of a stored level (a level the code no longer knows reads as foundation). */
+export function badgeLevelKey(level: string): string {
+  return BADGE_LEVEL_KEYS[isBadgeLevel(level) ? level : "foundation"];
+}
+
 const Translated = z.record(z.string(), z.string());
 const BadgeTexts = z.record(z.string(), z.object({ name: z.string(), description: z.string(), criteria: z.string() }));
 const Rubric = z.array(z.object({ id: z.string(), texts: Translated }));

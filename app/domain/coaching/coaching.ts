@@ -26,6 +26,10 @@ export function parseFormats(json: string): CoachingFormat[] {
   }
 }
 
+/** Whole hours a person can pick for the start or end of their meeting hours (24 = midnight). */
+export const HOURS = Array.from({ length: 25 }, (_, hour) => hour);
+export const hourLabel = (hour: number) => `${String(hour).padStart(2, "0")}:00`;
+
 /** A preference tag as the engine matches it: the candidate's wish against what the coach offers. */
 export const formatTag = (format: CoachingFormat) => `format:${format}`;
 

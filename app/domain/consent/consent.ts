@@ -75,3 +75,19 @@ export const CONSENT_COLUMNS = {
 export function consentStateFromProfile(profile: Record<(typeof CONSENT_COLUMNS)[ConsentPurpose], boolean>): ConsentState {
   return Object.fromEntries(CONSENT_PURPOSES.map((p) => [p, profile[CONSENT_COLUMNS[p]]])) as ConsentState;
 }
+
+type ConsentColumns = Record<(typeof CONSENT_COLUMNS)[ConsentPurpose], boolean>;
+
+/** Prisma `select` for the consent mirror columns (what `subjectOf` and the consent rules read). */
+export const CONSENT_COLUMNS_SELECT = {
+  consentEmployers: true,
+  consentCoaches: true,
+  consentReferringNgo: true,
+  consentEmail: true,
+  consentPhone: true,
+} as const satisfies Record<(typeof CONSENT_COLUMNS)[ConsentPurpose], true>;
+
+/** A candidate profile row as the subject `mayAccessProfile` decides about. */
+export function subjectOf(profile: { userId: string; referringOrganisationId: string | null } & ConsentColumns): Subject {
+  return { userId: profile.userId, referringOrganisationId: profile.referringOrganisationId, consents: consentStateFromProfile(profile) };
+}

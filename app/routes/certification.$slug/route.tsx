@@ -11,7 +11,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EscoAttribution } from "~/components/esco-attribution";
 import { ErrorList, Notice, SubmitButton } from "~/components/form";
-import { BADGE_LEVEL_KEYS, isBadgeLevel } from "~/domain/badges/assessment";
+import { badgeLevelKey } from "~/domain/badges/assessment";
 import { CV_CONTENT_TYPES, CV_MAX_BYTES, cvFileName, sniffCvKind } from "~/domain/profile/file-type";
 import { i18next } from "~/i18n/i18next.server";
 import { findBadge, submitAssessment, type EvidenceFile } from "~/models/badges.server";
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await i18next.getLocale(request);
   const badge = await findBadge(params.slug ?? "", locale);
   if (!badge) throw new Response("Not found", { status: 404 });
-  return { badge: { ...badge, levelKey: isBadgeLevel(badge.level) ? BADGE_LEVEL_KEYS[badge.level] : BADGE_LEVEL_KEYS.foundation }, maxMegabytes: CV_MAX_BYTES / (1024 * 1024) };
+  return { badge: { ...badge, levelKey: badgeLevelKey(badge.level) }, maxMegabytes: CV_MAX_BYTES / (1024 * 1024) };
 }
 
 type Failure = { errors: Record<string, string[]>; values: { statement: string; links: string; answers: Record<string, string>; includeEmailHash: boolean } };

@@ -49,10 +49,10 @@ import {
   updateContact,
 } from "~/models/profile.server";
 import { verifiedSkills } from "~/models/badges.server";
-import { labelsFor, searchSkills } from "~/models/taxonomy.server";
+import { labelsFor, searchResult, searchSkills } from "~/models/taxonomy.server";
 import { requirePermission } from "~/utils/auth.server";
 import { titled } from "~/utils/route-handle";
-import { CompletenessMeter, PlainSelect, Section, SkillSearchForm, SmallButton } from "~/components/page-parts";
+import { CompletenessMeter, PlainSelect, Section, SkillSearch, SmallButton } from "~/components/page-parts";
 import {
   profileActionSchema,
   type BasicsSchema,
@@ -167,17 +167,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       at: dateTime.format(row.createdAt),
     })),
     completeness: { percent: score.percent, missing: score.missing.map((item) => ({ key: COMPLETENESS_LABEL_KEYS[item], section: SECTION_OF_ITEM[item] })) },
-    search: {
-      query,
-      results: results.map((r) => ({
-        uri: r.uri,
-        label: r.label,
-        lang: r.language !== locale ? r.language : undefined,
-        matchedLabel: r.matchedLabel,
-        harbor: r.provenance === "harbor",
-        owned: owned.has(r.uri),
-      })),
-    },
+    search: { query, results: results.map((r) => searchResult(r, locale, owned)) },
     countries: countryOptions(locale),
     languageOptions: languageOptions(locale),
     timeZones: allZones ? timeZoneOptions() : ["UTC", ...suggestedZones],
@@ -557,47 +547,12 @@ function SkillsSection({ page, saved, error }: { page: LoaderData; saved: boolea
           </ul>
         </div>
       ) : null}
-      <SkillSearchForm action="/profile#skills" query={search.query} />
-
-      {search.query.length >= 2 ? (
-        <div aria-live="polite">
-          <h3 className="mb-2 font-medium">{t("profile:skills.results", { query: search.query })}</h3>
-          {search.results.length === 0 ? (
-            <p>{t("profile:skills.no_results")}</p>
-          ) : (
-            <ul className="divide-y divide-slate-100">
-              {search.results.map((result, index) => (
-                <li key={result.uri} className="py-2">
-                  <Form method="post" className="flex flex-wrap items-center gap-3">
-                    <span className="min-w-40">
-                      <span className="font-medium" lang={result.lang}>
-                        {result.label}
-                      </span>
-                      {result.harbor ? <HarborLabelMark /> : null}
-                      {result.matchedLabel && result.matchedLabel !== result.label ? (
-                        <span className="block text-sm text-slate-600">{t("profile:skills.matched", { label: result.matchedLabel })}</span>
-                      ) : null}
-                    </span>
-                    {result.owned ? (
-                      <span className="text-sm text-slate-700">{t("profile:skills.already_added")}</span>
-                    ) : (
-                      <>
-                        <input type="hidden" name="uri" value={result.uri} />
-                        <input type="hidden" name="q" value={search.query} />
-                        <PlainSelect id={`skill-result-level-${index}`} name="level" label={t("profile:skills.level")} defaultValue="3" options={levels} />
-                        <SmallButton value="skill_save" tone="primary">
-                          {t("profile:skills.add_button")}
-                          <span className="sr-only">: {result.label}</span>
-                        </SmallButton>
-                      </>
-                    )}
-                  </Form>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      ) : null}
+      <SkillSearch
+        action="/profile#skills"
+        search={search}
+        intent="skill_save"
+        fields={(result, index) => <PlainSelect id={`skill-result-level-${index}`} name="level" label={t("profile:skills.level")} defaultValue="3" options={levels} />}
+      />
       <EscoAttribution />
     </Section>
   );
