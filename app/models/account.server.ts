@@ -11,12 +11,13 @@ import { env } from "~/utils/env.server";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "~/utils/password.server";
 import { hashToken, keyedHash, randomToken } from "~/utils/tokens.server";
 
-type TokenPurpose = "reset_password" | "verify_email" | "magic_link";
-const TOKEN_MINUTES: Record<TokenPurpose, number> = { reset_password: 60, verify_email: 60 * 24, magic_link: 15 };
+export type TokenPurpose = "reset_password" | "verify_email" | "magic_link" | "confirm_interest";
+const TOKEN_MINUTES: Record<TokenPurpose, number> = { reset_password: 60, verify_email: 60 * 24, magic_link: 15, confirm_interest: 60 * 24 * 30 };
 const TOKEN_PATHS: Record<TokenPurpose, string> = {
   reset_password: "/reset-password",
   verify_email: "/verify-email",
   magic_link: "/login/magic/confirm",
+  confirm_interest: "/interest",
 };
 
 export function normaliseEmail(email: string): string {
@@ -64,7 +65,7 @@ export async function signInWithPassword(input: { email: string; password: strin
   return { status: "ok", userId: user.id, roles: user.memberships.map((m) => m.role).filter(isRole), locale: user.locale };
 }
 
-async function issueToken(userId: string, purpose: TokenPurpose): Promise<{ url: string; minutes: number }> {
+export async function issueToken(userId: string, purpose: TokenPurpose): Promise<{ url: string; minutes: number }> {
   const token = randomToken();
   const minutes = TOKEN_MINUTES[purpose];
   // A new link replaces older unused ones of the same kind.
@@ -78,7 +79,7 @@ async function issueToken(userId: string, purpose: TokenPurpose): Promise<{ url:
 }
 
 /** Marks a token used and returns its user, or null if unknown, used, expired or of another kind. */
-async function consumeToken(token: string, purpose: TokenPurpose): Promise<string | null> {
+export async function consumeToken(token: string, purpose: TokenPurpose): Promise<string | null> {
   const tokenHash = hashToken(token);
   const row = await db.verificationToken.findUnique({ where: { tokenHash }, select: { id: true, userId: true, purpose: true } });
   if (!row || row.purpose !== purpose) return null;

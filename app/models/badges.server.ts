@@ -25,6 +25,7 @@ import { parseStringList } from "~/domain/profile/entries";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { audit } from "./audit.server";
+import { touchCandidate } from "./slate-pool.server";
 import { ancestorsOf, labelsFor } from "./taxonomy.server";
 
 export const ISSUER_NAME = "Harbor Program";
@@ -191,6 +192,7 @@ export async function recommendBadge(coachUserId: string, matchId: string, slug:
     data: { badgeId: badge.id, candidateProfileId: match.candidateProfileId, requestedByUserId: coachUserId, statement: "", status: "awaiting_evidence" },
     select: { id: true, candidate: { select: { userId: true, consentEmail: true } } },
   });
+  await touchCandidate(match.candidateProfileId);
   await audit({ action: "assessment.recommended", outcome: "success", actorUserId: coachUserId, targetType: "assessment", targetId: request.id, detail: { badge: slug } });
   if (request.candidate.consentEmail) {
     const person = await db.user.findUnique({ where: { id: request.candidate.userId }, select: recipientSelect });
@@ -317,10 +319,10 @@ export async function decideAssessment(
       await tx.badgeAward.create({
         data: { id: awardId, badgeId: request.badgeId, assessmentId: requestId, candidateProfileId: request.candidateProfileId, statusIndex: credential.statusIndex, credential: credential.jwt, language: credential.language, issuedAt: now },
       });
+      // A proven skill changes the person's slates: the profile's update time tells the index.
       const stage = request.candidate.stage;
-      if (isPipelineStage(stage) && PIPELINE_STAGES.indexOf(stage) < PIPELINE_STAGES.indexOf("certified")) {
-        await tx.candidateProfile.update({ where: { id: request.candidateProfileId }, data: { stage: "certified" } });
-      }
+      const promote = isPipelineStage(stage) && PIPELINE_STAGES.indexOf(stage) < PIPELINE_STAGES.indexOf("certified");
+      await tx.candidateProfile.update({ where: { id: request.candidateProfileId }, data: promote ? { stage: "certified" } : { updatedAt: now } });
     }
     return true;
   });
@@ -422,10 +424,11 @@ export async function statusListCredential(now = new Date()): Promise<string> {
 export type RevokeResult = "ok" | "not_found" | "already_revoked";
 
 export async function revokeAward(actorUserId: string, awardId: string, reason: string): Promise<RevokeResult> {
-  const award = await db.badgeAward.findUnique({ where: { id: awardId }, select: { revokedAt: true } });
+  const award = await db.badgeAward.findUnique({ where: { id: awardId }, select: { revokedAt: true, candidateProfileId: true } });
   if (!award) return "not_found";
   const { count } = await db.badgeAward.updateMany({ where: { id: awardId, revokedAt: null }, data: { revokedAt: new Date(), revocationReason: reason } });
   if (count === 0) return "already_revoked";
+  if (award.candidateProfileId) await touchCandidate(award.candidateProfileId);
   await audit({ action: "badge.revoked", outcome: "success", actorUserId, targetType: "badge_award", targetId: awardId });
   return "ok";
 }

@@ -7,6 +7,7 @@ import { sendEmail } from "~/services/email.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { keyedHash } from "~/utils/tokens.server";
+import { forgetSlateCandidate } from "./slate-pool.server";
 
 /** What a withdrawn referral keeps: that it existed, for whom, when, and its status. */
 const BLANKED_REFERRAL = {
@@ -47,7 +48,7 @@ export async function eraseCandidate(userId: string): Promise<ErasureResult> {
   const outcome = await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) return null;
-    const profile = await tx.candidateProfile.findUnique({ where: { userId }, select: { referralId: true, referringOrganisationId: true } });
+    const profile = await tx.candidateProfile.findUnique({ where: { userId }, select: { id: true, referralId: true, referringOrganisationId: true } });
     const referrals = await tx.referral.findMany({
       where: { OR: [{ candidateUserId: userId }, ...(profile?.referralId ? [{ id: profile.referralId }] : [])] },
       select: { id: true, organisationId: true, email: true },
@@ -84,9 +85,10 @@ export async function eraseCandidate(userId: string): Promise<ErasureResult> {
     });
     const organisationIds = new Set(referrals.map((r) => r.organisationId));
     if (profile?.referringOrganisationId) organisationIds.add(profile.referringOrganisationId);
-    return { storageKeys: files.map((f) => f.storageKey), organisationIds: [...organisationIds], referralsWithdrawn: referrals.length };
+    return { profileId: profile?.id ?? null, storageKeys: files.map((f) => f.storageKey), organisationIds: [...organisationIds], referralsWithdrawn: referrals.length };
   });
   if (!outcome) return { status: "not_found" };
+  if (outcome.profileId) await forgetSlateCandidate(outcome.profileId);
 
   await Promise.allSettled(outcome.storageKeys.map((key) => deleteFile(key)));
   const notified = await notifyReferringOrganisations(outcome.organisationIds);

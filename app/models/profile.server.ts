@@ -15,6 +15,7 @@ import type { User } from "~/generated/sqlite/client";
 import { audit } from "~/models/audit.server";
 import { consentHistory, recordConsents } from "~/models/consent.server";
 import { labelsFor } from "~/models/taxonomy.server";
+import { touchCandidate } from "~/models/slate-pool.server";
 import { deleteFile, saveFile } from "~/services/file-storage.server";
 import { db, type Db } from "~/utils/db.server";
 import { refreshPersonKeys } from "~/models/person-keys.server";
@@ -101,6 +102,7 @@ export async function currentCountryOf(userId: UserId): Promise<string | null> {
 }
 
 async function logChange(userId: UserId, profileId: string, section: string) {
+  await touchCandidate(profileId);
   await audit({ action: "profile.updated", outcome: "success", actorUserId: userId, targetType: "candidate_profile", targetId: profileId, detail: { section } });
 }
 

@@ -75,6 +75,8 @@ export async function registerCandidate(input: RegistrationInput): Promise<Regis
           currentCountry: input.currentCountry ?? null,
           dateOfBirth: referral?.dateOfBirth ?? null,
           stage: "registered",
+          // Registering is saying "I am looking for work" for the next 90 days.
+          interestConfirmedAt: new Date(),
           languages: { create: languages },
           skills: { create: skills.map((conceptUri) => ({ conceptUri, level: 3 })) },
         },
