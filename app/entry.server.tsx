@@ -10,6 +10,8 @@ import { FALLBACK_LANGUAGE, NAMESPACES, SUPPORTED_LANGUAGES } from "~/i18n/confi
 import { i18next, languageCookie } from "~/i18n/i18next.server";
 import { resources } from "~/i18n/resources.server";
 import { isSupportedLanguage } from "~/i18n/config";
+import { currentSlatePool } from "~/models/slate-pool.server";
+import { sendInterestReminders } from "~/models/slates.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -76,4 +78,19 @@ export default async function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * Background work of this server instance, started by server/index.ts once it listens: the slate
+ * index is built before the first employer asks for a slate, and "still looking" reminders go out
+ * hourly. Lives here so it shares the app bundle's module instances (the index in particular).
+ */
+export function startBackgroundWork(): () => void {
+  const report = (what: string) => (error: unknown) => console.error(`${what} failed:`, error instanceof Error ? error.message : error);
+  void currentSlatePool().catch(report("slate index build"));
+  const remind = () => void sendInterestReminders().catch(report("interest reminders"));
+  remind();
+  const timer = setInterval(remind, 60 * 60 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -77,6 +77,44 @@ interface DemoBadge {
   quizPassMark: number;
 }
 
+/** Open roles of the demo employers (skills by label, as the taxonomy has them). */
+const ROLES: Array<{ org: OrgSlug; employer: string; title: string; description: string; timeZone: string; minOverlapHours: number; hoursPerWeek: number; durationWeeks: number; budgetPerHour: number; skills: Array<{ label: string; weight: number; minLevel: number; required: boolean }>; languages: Array<{ code: string; minLevel: string }> }> = [
+  {
+    org: "northwind-studio",
+    employer: "employer@demo.harbor",
+    title: "Frontend developer (React)",
+    description: "Build and test the screens of our booking product with a small remote team. Part time, flexible hours within Central European working hours.",
+    timeZone: "Europe/Berlin",
+    minOverlapHours: 3,
+    hoursPerWeek: 20,
+    durationWeeks: 26,
+    budgetPerHour: 30,
+    skills: [
+      { label: "JavaScript", weight: 5, minLevel: 3, required: true },
+      { label: "web development", weight: 4, minLevel: 3, required: true },
+      { label: "software testing", weight: 2, minLevel: 2, required: false },
+    ],
+    languages: [{ code: "en", minLevel: "B1" }],
+  },
+  {
+    org: "atlas-ledger",
+    employer: "employer2@demo.harbor",
+    title: "Remote bookkeeper",
+    description: "Keep the books of small clients in order: invoices, reconciliations and monthly payroll.",
+    timeZone: "Europe/London",
+    minOverlapHours: 2,
+    hoursPerWeek: 15,
+    durationWeeks: 52,
+    budgetPerHour: 22,
+    skills: [
+      { label: "accounting", weight: 5, minLevel: 3, required: true },
+      { label: "bookkeeping", weight: 4, minLevel: 3, required: false },
+      { label: "payroll", weight: 3, minLevel: 2, required: false },
+    ],
+    languages: [{ code: "en", minLevel: "A2" }],
+  },
+];
+
 /** Candidates who asked for a coach, with when and how they can meet. */
 const COACHING_REQUESTS: Record<string, { hours: [number, number]; formats: string[] }> = {
   "candidate@demo.harbor": { hours: [9, 18], formats: ["video"] },
@@ -214,6 +252,27 @@ export async function seedDemoWorld(): Promise<void> {
     const user = await db.user.findUniqueOrThrow({ where: { email: assessor.email }, select: { id: true } });
     const areas = (await Promise.all(assessor.areas.map((label) => findSkillByLabel(label)))).filter((uri): uri is string => !!uri);
     await db.assessorProfile.create({ data: { userId: user.id, languages: JSON.stringify(assessor.languages), areas: JSON.stringify([...new Set(areas)]) } });
+  }
+  for (const role of ROLES) {
+    const employer = await db.user.findUniqueOrThrow({ where: { email: role.employer }, select: { id: true } });
+    const skills = await Promise.all(role.skills.map(async ({ label, ...rest }) => ({ conceptUri: await findSkillByLabel(label), ...rest })));
+    await db.role.create({
+      data: {
+        organisationId: orgId(role.org),
+        title: role.title,
+        description: role.description,
+        language: "en",
+        status: "open",
+        timeZone: role.timeZone,
+        minOverlapHours: role.minOverlapHours,
+        hoursPerWeek: role.hoursPerWeek,
+        durationWeeks: role.durationWeeks,
+        budgetPerHour: role.budgetPerHour,
+        createdById: employer.id,
+        skills: { create: skills.filter((s): s is typeof s & { conceptUri: string } => !!s.conceptUri) },
+        languages: { create: role.languages },
+      },
+    });
   }
   const { badges } = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "data", "demo-badges.json"), "utf8")) as { badges: DemoBadge[] };
   for (const badge of badges) {

@@ -54,7 +54,11 @@ async function main() {
     const server = app.listen(config.PORT, config.HOST, () => {
       console.log(`Harbor listening on http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT}`);
     });
-    const stop = () => server.close(() => process.exit(0));
+    const stopBackgroundWork = (build.entry.module as { startBackgroundWork?: () => () => void }).startBackgroundWork?.();
+    const stop = () => {
+      stopBackgroundWork?.();
+      server.close(() => process.exit(0));
+    };
     process.on("SIGTERM", stop);
     process.on("SIGINT", stop);
   }

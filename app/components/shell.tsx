@@ -10,7 +10,7 @@ type ShellUser = NonNullable<RootLoaderData["user"]>;
 function navigation(user: ShellUser): Array<{ to: string; key: string }> {
   const items = [{ to: "/dashboard", key: "common:nav.dashboard" }];
   if (user.roles.includes("candidate"))
-    items.push({ to: "/profile", key: "common:nav.profile" }, { to: "/coaching", key: "common:nav.coaching" }, { to: "/certification", key: "common:nav.certification" });
+    items.push({ to: "/profile", key: "common:nav.profile" }, { to: "/coaching", key: "common:nav.coaching" }, { to: "/certification", key: "common:nav.certification" }, { to: "/introductions", key: "common:nav.introductions" });
   if (user.roles.includes("assessor")) items.push({ to: "/assess", key: "common:nav.assess" });
   if (user.roles.includes("coach")) items.push({ to: "/coach", key: "common:nav.coach" }, { to: "/coach/profile", key: "common:nav.coach_profile" });
   if (user.roles.includes("admin")) {
@@ -27,7 +27,8 @@ function navigation(user: ShellUser): Array<{ to: string; key: string }> {
     if (org.kind === "program") continue;
     items.push({ to: `/org/${org.slug}`, key: "common:nav.my_organisation" });
     if (org.kind === "ngo") items.push({ to: `/org/${org.slug}/referrals`, key: "common:nav.referrals" });
-    if (org.role === "ngo_admin") items.push({ to: `/org/${org.slug}/tokens`, key: "common:nav.tokens" });
+    if (org.kind === "employer") items.push({ to: `/org/${org.slug}/roles`, key: "common:nav.roles" });
+    if (org.role === "ngo_admin" || org.role === "employer") items.push({ to: `/org/${org.slug}/tokens`, key: "common:nav.tokens" });
   }
   return items;
 }

@@ -15,12 +15,14 @@ export function introductionRequestedEmail(t: TFunction, locale: string, data: {
 
 /** To the employer who asked: the person accepted or declined the introduction. */
 export function introductionAnsweredEmail(t: TFunction, locale: string, data: { name: string; reference: string; role: string; accepted: boolean; url: string }): RenderedEmail {
-  const kind = data.accepted ? "accepted" : "declined";
+  const keys = data.accepted
+    ? { subject: "slates:email.accepted.subject", body: "slates:email.accepted.body", action: "slates:email.accepted.action" }
+    : { subject: "slates:email.declined.subject", body: "slates:email.declined.body", action: "slates:email.declined.action" };
   return actionEmail(t, locale, {
-    subject: t(`slates:email.${kind}.subject`, { reference: data.reference }),
+    subject: t(keys.subject, { reference: data.reference }),
     greeting: t("email:greeting", { name: data.name }),
-    body: t(`slates:email.${kind}.body`, { reference: data.reference, role: data.role }),
-    action: t(`slates:email.${kind}.action`),
+    body: t(keys.body, { reference: data.reference, role: data.role }),
+    action: t(keys.action),
     url: data.url,
     footnote: t("slates:email.answered_footnote"),
   });

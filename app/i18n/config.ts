@@ -18,6 +18,7 @@ export const NAMESPACES = [
   "profile",
   "coaching",
   "badges",
+  "slates",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -36,8 +36,8 @@ export async function revokeApiToken(input: { organisationId: string; tokenId: s
   return count === 1;
 }
 
-/** The NGO a bearer token speaks for, or null (unknown, revoked, or not an NGO's). */
-export async function authenticateApiToken(authorization: string | null): Promise<{ organisationId: string } | null> {
+/** The organisation of the kind asked for that a bearer token speaks for, or null (unknown, revoked, another kind's). */
+export async function authenticateApiToken(authorization: string | null, kind: "ngo" | "employer" = "ngo"): Promise<{ organisationId: string } | null> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
   if (!match?.[1]) return null;
   const token = await db.apiToken.findUnique({
@@ -46,7 +46,7 @@ export async function authenticateApiToken(authorization: string | null): Promis
   });
   if (!token || token.revokedAt) return null;
   const organisation = await db.organisation.findUnique({ where: { id: token.organisationId }, select: { kind: true } });
-  if (organisation?.kind !== "ngo") return null;
+  if (organisation?.kind !== kind) return null;
   // Written at most once a minute, like session activity.
   if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000)
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });

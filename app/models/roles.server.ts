@@ -2,14 +2,13 @@
 import { utcOffsetMinutes } from "~/domain/coaching/coaching";
 import { parseStringList } from "~/domain/profile/entries";
 import { isCefrLevel, type CefrLevel } from "~/domain/profile/languages";
+import type { RoleStatus } from "~/domain/slates/decisions";
 import type { RoleRequirements } from "~/domain/slates/types";
 import type { Prisma } from "~/generated/sqlite/client";
 import { db } from "~/utils/db.server";
 import { audit } from "./audit.server";
 import { labelsFor } from "./taxonomy.server";
 
-export const ROLE_STATUSES = ["draft", "open", "closed"] as const;
-export type RoleStatus = (typeof ROLE_STATUSES)[number];
 export const MAX_ROLE_SKILLS = 30;
 
 export interface RoleBasics {

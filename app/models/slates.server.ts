@@ -3,11 +3,13 @@
 import crypto from "node:crypto";
 import { badgeTexts } from "~/domain/badges/assessment";
 import { isPipelineStage, PIPELINE_STAGES } from "~/domain/candidates/pipeline";
+import { describeSlateReason, reasonGroup, TRANSITIONS, type EntryDecision, type RejectReason } from "~/domain/slates/decisions";
 import { parseHistory, parseStringList } from "~/domain/profile/entries";
 import { evaluateCandidate } from "~/domain/slates/score";
 import { experienceSummary, slateReference, type ExperienceLine } from "~/domain/slates/summary";
 import { DAY_MS, INTEREST_VALID_DAYS, SLATE_ENGINE_VERSION, type RoleRequirements, type SlateOptions, type SlateReason } from "~/domain/slates/types";
 import { interestReminderEmail, introductionAnsweredEmail, introductionRequestedEmail } from "~/emails/slates";
+import { i18next } from "~/i18n/i18next.server";
 import { emailPerson, recipientSelect } from "~/services/email.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -19,20 +21,8 @@ import { labelsFor } from "./taxonomy.server";
 
 export const DEFAULT_SLATE_SIZE = 25;
 export const MAX_SLATE_SIZE = 100;
-export const REJECT_REASONS = ["skills_gap", "experience", "language", "availability", "budget", "contract_country", "other"] as const;
-export type RejectReason = (typeof REJECT_REASONS)[number];
-export const ENTRY_DECISIONS = ["shortlist", "reject", "request_introduction", "offer"] as const;
-export type EntryDecision = (typeof ENTRY_DECISIONS)[number];
 /** Harbor asks this many days before "still looking" lapses. */
 export const INTEREST_REMINDER_DAYS = 7;
-
-/** Entry statuses each decision may be taken from, and the status it leads to. */
-const TRANSITIONS: Record<EntryDecision, { from: readonly string[]; to: string }> = {
-  shortlist: { from: ["new", "rejected"], to: "shortlisted" },
-  reject: { from: ["new", "shortlisted", "introduction_declined", "introduced"], to: "rejected" },
-  request_introduction: { from: ["new", "shortlisted"], to: "introduction_requested" },
-  offer: { from: ["introduced"], to: "offered" },
-};
 
 interface EntrySummary {
   experience: ExperienceLine[];
@@ -255,7 +245,7 @@ export async function decideEntry(input: { actorUserId: string; organisationId: 
   if (!entry) return { status: "not_found" };
   if (!entry.candidateProfileId || !entry.candidate) return { status: "gone" };
   const transition = TRANSITIONS[input.decision];
-  if (!transition.from.includes(entry.status)) return { status: "not_allowed" };
+  if (!(transition.from as readonly string[]).includes(entry.status)) return { status: "not_allowed" };
   const profileId = entry.candidateProfileId;
 
   const applied = await db.$transaction(async (tx) => {
@@ -386,4 +376,44 @@ export async function sendInterestReminders(now = new Date()): Promise<number> {
     sent++;
   }
   return sent;
+}
+
+/**
+ * A slate flattened for the employer's own systems, every explanation written out in `language`.
+ * Built from viewSlate, so an export can never contain more than the page shows.
+ */
+export async function slateExportRows(organisationId: string, slateId: string, language: string): Promise<Array<Record<(typeof SLATE_CSV_COLUMNS)[number], string | number>> | null> {
+  const slate = await viewSlate(organisationId, slateId, language);
+  if (!slate) return null;
+  const t = await i18next.getFixedT(language);
+  const names = new Intl.DisplayNames([language], { type: "language" });
+  const write = (reasons: readonly ReaderReason[], group: "matched" | "missing" | "fit") =>
+    reasons
+      .filter((r) => reasonGroup(r.code) === group)
+      .map((r) => {
+        const { key, values } = describeSlateReason(r, (code) => names.of(code) ?? code);
+        return t(key, values);
+      })
+      .join("; ");
+  return slate.entries.map((entry) => ({
+    rank: entry.rank,
+    reference: entry.reference,
+    score: entry.score,
+    status: entry.status,
+    matched_skills: write(entry.reasons, "matched"),
+    missing_skills: write(entry.reasons, "missing"),
+    fit: write(entry.reasons, "fit"),
+    badges: entry.badges.join("; "),
+    experience: entry.experience.map((line) => (line.months === null ? line.title : `${line.title} (${t("slates:slate.months", { count: line.months })})`)).join("; "),
+    name: entry.introduced?.name ?? "",
+    email: entry.introduced?.email ?? "",
+  }));
+}
+
+export const SLATE_CSV_COLUMNS = ["rank", "reference", "score", "status", "matched_skills", "missing_skills", "fit", "badges", "experience", "name", "email"] as const;
+
+/** The person's "still looking" state for their pages. */
+export async function candidateInterest(userId: string, now = new Date()) {
+  const profile = await db.candidateProfile.findUnique({ where: { userId }, select: { interestConfirmedAt: true } });
+  return profile ? interestStatus(profile.interestConfirmedAt, now) : null;
 }

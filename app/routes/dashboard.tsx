@@ -3,17 +3,20 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/nod
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Notice, SubmitButton } from "~/components/form";
+import { InterestCard } from "~/components/interest-card";
 import { PIPELINE_STAGE_KEYS, pipelineProgress } from "~/domain/candidates/pipeline";
 import { sendEmailVerification } from "~/models/account.server";
 import { candidateStage, isEmailVerified, programCounts } from "~/models/dashboard.server";
+import { candidateInterest } from "~/models/slates.server";
 import { requireUser } from "~/utils/auth.server";
 
 export const handle = titled("dashboard:title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [stage, counts, verified] = await Promise.all([
+  const [stage, interest, counts, verified] = await Promise.all([
     user.roles.includes("candidate") ? candidateStage(user.userId) : null,
+    user.roles.includes("candidate") ? candidateInterest(user.userId) : null,
     user.roles.includes("admin") ? programCounts() : null,
     isEmailVerified(user.userId),
   ]);
@@ -21,6 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     roles: user.roles,
     verified,
     stage,
+    // Asked on the dashboard only when it lapses within a week (the introductions page always shows it).
+    interest: interest?.dueSoon ? interest : null,
     counts,
     organisations: user.organisations.filter((o) => o.kind !== "program").map(({ slug, name }) => ({ slug, name })),
   };
@@ -34,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Dashboard() {
   const { t } = useTranslation();
-  const { roles, verified, stage, counts, organisations } = useLoaderData<typeof loader>();
+  const { roles, verified, stage, interest, counts, organisations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <div className="space-y-6">
@@ -52,6 +57,7 @@ export default function Dashboard() {
         </section>
       ) : null}
 
+      {interest ? <InterestCard interest={interest} /> : null}
       {stage ? (
         <section aria-labelledby="pipeline-heading" className="rounded-lg bg-white p-4 shadow-sm">
           <h2 id="pipeline-heading" className="mb-3 text-lg font-semibold">

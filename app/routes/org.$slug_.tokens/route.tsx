@@ -15,12 +15,12 @@ const TokenIntent = z.discriminatedUnion("intent", [
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { organisation } = await requireOrganisationPermission(request, params.slug, "api_token.manage", "ngo");
+  const { organisation } = await requireOrganisationPermission(request, params.slug, "api_token.manage");
   return { organisation, tokens: await listApiTokens(organisation.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, organisation } = await requireOrganisationPermission(request, params.slug, "api_token.manage", "ngo");
+  const { user, organisation } = await requireOrganisationPermission(request, params.slug, "api_token.manage");
   const parsed = TokenIntent.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "validation:required", token: null }, { status: 400 });
   if (parsed.data.intent === "create") {
@@ -33,13 +33,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function TokensPage() {
   const { t, i18n } = useTranslation();
-  const { tokens } = useLoaderData<typeof loader>();
+  const { organisation, tokens } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("intake:tokens.title")}</h1>
-      <p>{t("intake:tokens.intro")}</p>
+      <p>{organisation.kind === "employer" ? t("intake:tokens.intro_employer") : t("intake:tokens.intro")}</p>
       {result?.error ? <Notice tone="error">{t(result.error)}</Notice> : null}
       {result?.token ? (
         <section className="rounded-lg border border-brand-600 bg-brand-50 p-4">
