@@ -269,7 +269,8 @@ export async function seedDemoWorld(): Promise<void> {
         durationWeeks: role.durationWeeks,
         budgetPerHour: role.budgetPerHour,
         createdById: employer.id,
-        skills: { create: skills.filter((s): s is typeof s & { conceptUri: string } => !!s.conceptUri) },
+        // One line per concept: two labels can name the same one.
+        skills: { create: skills.filter((s, i): s is typeof s & { conceptUri: string } => !!s.conceptUri && skills.findIndex((o) => o.conceptUri === s.conceptUri) === i) },
         languages: { create: role.languages },
       },
     });

@@ -270,8 +270,10 @@ function main(): void {
   const postingsPerSkill = new Int32Array(taxonomy.skillUris.length);
   let generateMs = performance.now();
   let pairs = 0;
+  const languageCodes = new Set<string>();
   for (const candidate of generateCandidates(N, taxonomy, SEED)) {
     for (const { uri } of candidate.skills) postingsPerSkill[taxonomy.skillIdOf.get(uri)!]!++;
+    for (const { code } of candidate.languages) languageCodes.add(code);
     pairs += candidate.skills.length;
   }
   generateMs = performance.now() - generateMs;
@@ -286,7 +288,11 @@ function main(): void {
   const peakRss = process.resourceUsage().maxRSS * 1024;
   const indexBytes = memory() - before;
   const arrayBytes = index.arrayBytes;
-  const postingBytes = pairs * 5;
+  // The index's arrays by kind (their sizes follow from slate-index.ts's layout).
+  const postingBytes = pairs * 5; // Int32 ordinal + one packed byte per candidate skill
+  const languageBytes = languageCodes.size * N; // one Uint8Array per language code
+  const scratchBytes = 12 * N; // score, mark, touched: Int32 each
+  const fieldBytes = arrayBytes - postingBytes - languageBytes - scratchBytes;
   // What the candidate ids cost on their own: the same strings in an array and a Map to ordinals.
   const idsBefore = memory();
   const ids: string[] = [];
@@ -300,7 +306,7 @@ function main(): void {
   ordinalOf.clear();
   console.log(
     `index: built in ${seconds(buildMs)} (${seconds(buildMs - generateMs)} without generation), ${mb(indexBytes)} retained (heap + typed arrays, after gc): ` +
-      `arrays ${mb(arrayBytes)} (postings ${mb(postingBytes)}, per-candidate fields and query scratch ${mb(arrayBytes - postingBytes)}), ` +
+      `arrays ${mb(arrayBytes)} (postings ${mb(postingBytes)}, per-candidate fields ${mb(fieldBytes)}, language levels ${mb(languageBytes)} for ${languageCodes.size} codes, query scratch ${mb(scratchBytes)}), ` +
       `everything else ${mb(indexBytes - arrayBytes)} (of which ~${mb(idBytes)} for the id strings, their array and the id→ordinal Map); peak RSS so far ${mb(peakRss)}`,
   );
 
@@ -323,6 +329,7 @@ function main(): void {
   for (let round = 0; round < 3; round++) for (const role of [...typicalRoles, worst]) for (const share of [null, 0.2]) query(role.role, share);
   const indexResults = new Map<BenchRole, { timing: Timing; result: SlateResult }>();
   for (const role of [...typicalRoles, worst]) {
+    gc?.();
     const measured = time(RUNS, 5, () => query(role.role));
     indexResults.set(role, measured);
     console.log(
@@ -335,12 +342,16 @@ function main(): void {
   const typicalMedians = typicalRoles.map((role) => indexResults.get(role)!.timing.median).sort((a, b) => a - b);
   const typicalMedian = quantile(typicalMedians, 0.5);
 
-  const split = breakdown(index, worst.role, Math.min(RUNS, 10));
-  const worstMs = indexResults.get(worst)!.timing.median;
-  console.log(
-    `  worst role, where the time goes: skill points ${ms(split.accumulateMs)} (exact postings alone ${ms(split.exactMs)}, touching ${int(split.touchedExact)}; ` +
-      `with related concepts ${int(split.touched)} candidates), filters + fit points + ranking ${ms(worstMs - split.accumulateMs)} (${int(indexResults.get(worst)!.result.eligible)} eligible)`,
-  );
+  const splits = new Map<BenchRole, ReturnType<typeof breakdown>>();
+  for (const role of [typical, worst]) {
+    const split = breakdown(index, role.role, Math.min(RUNS, 10));
+    splits.set(role, split);
+    const total = indexResults.get(role)!.timing.median;
+    console.log(
+      `  ${role.name} role, where the time goes: skill points ${ms(split.accumulateMs)} (exact postings alone ${ms(split.exactMs)}, touching ${int(split.touchedExact)} candidates; ` +
+        `with related concepts ${int(split.touched)}), then filters + fit points + ranking of the touched ${ms(total - split.accumulateMs)} (${int(indexResults.get(role)!.result.eligible)} eligible)`,
+    );
+  }
 
   // The SQL baseline, same data, same process.
   let sql: null | {

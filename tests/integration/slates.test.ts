@@ -150,12 +150,15 @@ describe("slates", () => {
     const oleksandr = await profileOf(CANDIDATE);
     await db.candidateProfile.update({ where: { id: oleksandr.id }, data: { workHistory: JSON.stringify([{ id: "w1", title: "=HYPERLINK(\"http://evil\")", organisation: "Kyiv Soft", from: "2019-01", to: null, description: "" }]) } });
     const fresh = await generate(await frontendRole());
-    const response = (await run(csvLoader, getRequest(`/org/${NORTHWIND}/slates/${fresh}.csv`, { cookie: await cookieFor(EMPLOYER), headers: { "Accept-Language": "es" } }), { slug: NORTHWIND, slateId: fresh })) as Response;
+    const response = (await run(csvLoader, getRequest(`/org/${NORTHWIND}/slates/${fresh}.csv?lng=es`, { cookie: await cookieFor(EMPLOYER) }), { slug: NORTHWIND, slateId: fresh })) as Response;
     expect(response.headers.get("Content-Type")).toContain("text/csv");
-    const csv = await response.text();
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM, for spreadsheets
+    const csv = new TextDecoder().decode(bytes);
+    expect(csv.split("\r\n")[0]).toBe("rank,reference,score,status,matched_skills,missing_skills,fit,badges,experience,name,email");
     expect(csv).toContain("'=HYPERLINK");
     expect(csv).not.toContain("Kyiv Soft");
-    expect(csv.split("\r\n")[0]).toBe("\uFEFFrank,reference,score,status,matched_skills,missing_skills,fit,badges,experience,name,email");
+    expect(csv).toContain("horas de trabajo al día en común");
   });
 
   it("leaves out anyone who withdrew consent, is placed or has not confirmed their interest for 90 days", async () => {

@@ -72,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const result = await saveRoleSkill(organisation.id, roleId, input);
         if (result.status === "not_found") throw new Response("Not found", { status: 404 });
         if (result.status === "unknown_skill") return failed("profile:skills.unknown", "skills");
-        if (result.status === "too_many") return failed("slates:role.too_many", "skills");
+        if (result.status === "too_many") return failed("slates:role.too_many_skills", "skills");
         break;
       }
       case "skill_remove":
