@@ -24,7 +24,7 @@ export function SlateReasons({ reasons }: { reasons: readonly ReaderReason[] }) 
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <div>
-        <h4 className="font-medium">{t("slates:slate.why")}</h4>
+        <h3 className="font-medium">{t("slates:slate.why")}</h3>
         <ul className="list-disc ps-5 text-sm">
           {reasons
             .filter((r) => reasonGroup(r.code) !== "missing")
@@ -35,7 +35,7 @@ export function SlateReasons({ reasons }: { reasons: readonly ReaderReason[] }) 
       </div>
       {missing.length > 0 ? (
         <div>
-          <h4 className="font-medium">{t("slates:slate.missing")}</h4>
+          <h3 className="font-medium">{t("slates:slate.missing")}</h3>
           <ul className="list-disc ps-5 text-sm">
             {missing.map((reason, i) => (
               <ReasonLine key={i} reason={reason} />

@@ -172,9 +172,14 @@ const NO_BADGES: readonly string[] = [];
 
 export const SKILLS_PER_CANDIDATE = { min: 12, max: 28 } as const;
 
-/** Candidate ids zero-padded to one width, so string order is numeric order (the SQL baseline uses the number). */
-export function candidateId(ordinal: number, total: number): string {
-  return `c${String(ordinal).padStart(Math.max(7, String(total).length), "0")}`;
+/**
+ * Candidate ids as long as Harbor's cuids (25 characters, so the index holds strings of the real
+ * size), zero-padded so that string order is numeric order (the SQL baseline keys on the number).
+ */
+export function candidateId(ordinal: number): string {
+  // Round-tripped through a Buffer so that the string is flat, as one read from a database is:
+  // V8 keeps `padStart` and template results as chains of pieces, several times the size.
+  return Buffer.from(`c${String(ordinal).padStart(24, "0")}`, "latin1").toString("latin1");
 }
 
 /** The pool, one candidate at a time; the same `seed` yields the same candidates in the same order. */
@@ -207,7 +212,7 @@ export function* generateCandidates(count: number, taxonomy: BenchTaxonomy, seed
     const r = random();
     const interestConfirmedAt = r < 0.8 ? NOW - Math.floor(random() * 90 * DAY) : r < 0.95 ? NOW - (90 * DAY + Math.floor(random() * 275 * DAY)) : null;
     yield {
-      id: candidateId(i + 1, count),
+      id: candidateId(i + 1),
       skills,
       languages,
       utcOffsetMinutes: random() < 0.03 ? null : pick(random, COUNTRY_OFFSET[currentCountry]!),

@@ -14,7 +14,7 @@ import { CEFR_LEVELS } from "../../app/domain/profile/languages";
 import { interestCutoff, overlapWithEmployer, relatedConcepts, SKILL_POINTS, FIT_POINTS, WORKING_DAY } from "../../app/domain/slates/score";
 import { SlateIndex } from "../../app/domain/slates/slate-index";
 import type { RoleRequirements, RoleSkill, SlateEntryResult, SlateResult } from "../../app/domain/slates/types";
-import { buildTaxonomy, createRandom, generateCandidates, NOW, type BenchTaxonomy } from "./generate";
+import { buildTaxonomy, candidateId, createRandom, generateCandidates, NOW, type BenchTaxonomy } from "./generate";
 
 const MB = 1024 * 1024;
 const SLATE_SIZE = 50;
@@ -225,7 +225,7 @@ function checkOverlapFormula(employerOffset: number): void {
 function sqlSlate(db: Database.Database, role: RoleRequirements): SlateEntryResult[] {
   const { sql, params } = slateSql(role, SLATE_SIZE);
   const rows = db.prepare(sql).all(...params) as { id: number; score: number }[];
-  return rows.map(({ id, score }) => ({ candidateId: `c${String(id).padStart(Math.max(7, String(N).length), "0")}`, score }));
+  return rows.map(({ id, score }) => ({ candidateId: candidateId(id), score }));
 }
 
 function sqlEligible(db: Database.Database, role: RoleRequirements): number {
@@ -298,7 +298,7 @@ function main(): void {
   const ids: string[] = [];
   const ordinalOf = new Map<string, number>();
   for (let i = 1; i <= N; i++) {
-    const id = `c${String(i).padStart(Math.max(7, String(N).length), "0")}`;
+    const id = candidateId(i);
     ordinalOf.set(id, ids.push(id) - 1);
   }
   const idBytes = memory() - idsBefore;

@@ -79,6 +79,10 @@ describe("roles", () => {
     expect(reply.error.countries).toEqual(["slates:role.countries_invalid"]);
     expect(reply.initialValue.title).toBe("Data analyst");
     expect(await db.role.count({ where: { title: "Data analyst" } })).toBe(0);
+    // A browser leaves empty fields out: every message is still one the page can translate.
+    const empty = dataOf<{ result: { error: Record<string, string[]> } }>(await post(roleAction, EMPLOYER, `/org/${NORTHWIND}/roles/new`, { intent: "basics" }, { slug: NORTHWIND, roleId: "new" })).result;
+    expect(Object.keys(empty.error).sort()).toEqual(["currency", "description", "hoursPerWeek", "language", "minOverlapHours", "status", "timeZone", "title"]);
+    for (const messages of Object.values(empty.error)) for (const message of messages) expect(message).toMatch(/^(validation|slates):[\w.]+$/);
   });
 
   it("creates a role, adds skills and a language, and will not generate before it is open", async () => {

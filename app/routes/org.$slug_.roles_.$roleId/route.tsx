@@ -49,7 +49,7 @@ const SECTION = { basics: "basics", skill_add: "skills", skill_remove: "skills",
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organisation } = await requireOrganisationPermission(request, params.slug, "role.manage", "employer");
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: RoleActionSchema });
+  const submission = parseWithZod(formData, { schema: RoleActionSchema, disableAutoCoercion: true });
   if (submission.status !== "success") {
     const basics = formData.get("intent") === "basics";
     return data({ result: basics ? submission.reply() : null, error: basics ? null : "slates:role.invalid_value", section: basics ? "basics" : null }, { status: 400 });
