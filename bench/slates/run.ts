@@ -432,7 +432,7 @@ function main(): void {
       `- ≥ ${GOALS.worstSpeedup}× faster than SQL on the worst role: ${sql ? `${w.median * GOALS.worstSpeedup <= sql.worst.median ? "met" : "**not met**"} (${ratio(w.median, sql.worst.median)})` : "not measured (--no-sql)"}`,
       `- index ≤ ${GOALS.indexMb} MB: ${indexBytes <= GOALS.indexMb * MB ? "met" : "**not met**"} (${mb(indexBytes)} retained${gc ? "" : ", without gc: approximate"})`,
       "",
-      `total bench time ${seconds(performance.now() - startedAt)}`,
+      `total bench time ${seconds(performance.now() - startedAt)}, load average at the end ${os.loadavg()[0]!.toFixed(2)}`,
     ].join("\n"),
   );
 }

@@ -77,7 +77,8 @@ describe("accessibility (axe)", () => {
     { email: "ngo@demo.harbor", paths: ["/dashboard", "/org/open-doors"] },
     { email: "coach@demo.harbor", paths: ["/coach", "/coach/profile?q=accounting"] },
     { email: "assessor@demo.harbor", paths: ["/assess", "/assess/profile?q=accounting"] },
-    { email: "candidate@demo.harbor", paths: ["/dashboard", "/coaching", "/certification", "/certification/accounting-fundamentals"] },
+    { email: "candidate@demo.harbor", paths: ["/dashboard", "/coaching", "/certification", "/certification/accounting-fundamentals", "/introductions", "/interest"] },
+    { email: "employer@demo.harbor", paths: ["/org/northwind-studio/roles", "/org/northwind-studio/roles/new", "/org/northwind-studio/tokens"] },
   ];
 
   for (const lng of ["en", "ar"]) {
