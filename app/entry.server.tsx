@@ -10,7 +10,9 @@ import { FALLBACK_LANGUAGE, NAMESPACES, SUPPORTED_LANGUAGES } from "~/i18n/confi
 import { i18next, languageCookie } from "~/i18n/i18next.server";
 import { resources } from "~/i18n/resources.server";
 import { isSupportedLanguage } from "~/i18n/config";
+import { deliverDue } from "~/models/outbox.server";
 import { currentSlatePool } from "~/models/slate-pool.server";
+import { defaultMarketplace } from "~/services/marketplace.server";
 import { sendInterestReminders } from "~/models/slates.server";
 
 const ABORT_DELAY = 5_000;
@@ -82,15 +84,34 @@ export default async function handleRequest(
 
 /**
  * Background work of this server instance, started by server/index.ts once it listens: the slate
- * index is built before the first employer asks for a slate, and "still looking" reminders go out
- * hourly. Lives here so it shares the app bundle's module instances (the index in particular).
+ * index is built before the first employer asks for a slate, "still looking" reminders go out
+ * hourly, and the outbox worker delivers placements to the marketplace every second. Lives here so
+ * it shares the app bundle's module instances (the index in particular).
  */
 export function startBackgroundWork(): () => void {
   const report = (what: string) => (error: unknown) => console.error(`${what} failed:`, error instanceof Error ? error.message : error);
   void currentSlatePool().catch(report("slate index build"));
   const remind = () => void sendInterestReminders().catch(report("interest reminders"));
   remind();
-  const timer = setInterval(remind, 60 * 60 * 1000);
-  timer.unref();
-  return () => clearInterval(timer);
+  const reminders = setInterval(remind, 60 * 60 * 1000);
+  reminders.unref();
+  // The outbox worker: every second, deliver what is due (one pass at a time).
+  let delivering = false;
+  const deliver = async () => {
+    if (delivering) return;
+    delivering = true;
+    try {
+      await deliverDue(await defaultMarketplace());
+    } catch (error) {
+      report("outbox delivery")(error);
+    } finally {
+      delivering = false;
+    }
+  };
+  const outbox = setInterval(() => void deliver(), 1000);
+  outbox.unref();
+  return () => {
+    clearInterval(reminders);
+    clearInterval(outbox);
+  };
 }

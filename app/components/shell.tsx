@@ -19,6 +19,7 @@ function navigation(user: ShellUser): Array<{ to: string; key: string }> {
       { to: "/admin/duplicates", key: "common:nav.duplicates" },
       { to: "/admin/matching", key: "common:nav.matching" },
       { to: "/admin/badges", key: "common:nav.badges" },
+      { to: "/admin/placements", key: "common:nav.placements" },
       { to: "/admin/audit", key: "common:nav.audit" },
       { to: "/admin/outbox", key: "common:nav.outbox" },
     );

@@ -19,6 +19,7 @@ export const NAMESPACES = [
   "coaching",
   "badges",
   "slates",
+  "placements",
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

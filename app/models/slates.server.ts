@@ -229,8 +229,8 @@ export type SlateView = NonNullable<Awaited<ReturnType<typeof viewSlate>>>;
 
 export type DecideEntryResult = { status: "ok" } | { status: "not_found" } | { status: "not_allowed" } | { status: "gone" };
 
-/** Records an employer's decision on an entry, if the entry's state allows it. */
-export async function decideEntry(input: { actorUserId: string; organisationId: string; entryId: string; decision: EntryDecision; reasonCode: RejectReason | null }): Promise<DecideEntryResult> {
+/** Records an employer's decision on an entry, if the entry's state allows it (offers: placements.server makeOffer). */
+export async function decideEntry(input: { actorUserId: string; organisationId: string; entryId: string; decision: Exclude<EntryDecision, "offer">; reasonCode: RejectReason | null }): Promise<DecideEntryResult> {
   const entry = await db.slateEntry.findFirst({
     where: { id: input.entryId, slate: { role: { organisationId: input.organisationId } } },
     select: {

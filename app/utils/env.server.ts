@@ -33,6 +33,12 @@ const EnvSchema = z
     COACH_RESPONSE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
     /** Whether a coach who is also a caseworker at the candidate's NGO may coach them. */
     COACHING_ALLOW_OWN_NGO: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+    /** The freelance marketplace hires are handed to; unset: the built-in sandbox plays it. */
+    MARKETPLACE_URL: z.url().optional(),
+    /** Standard Webhooks secret shared with the marketplace, `whsec_<base64>`. */
+    MARKETPLACE_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]{24,}$/, "must look like whsec_<base64 of at least 18 bytes>").optional(),
+    /** Milliseconds one delivery attempt may take. */
+    MARKETPLACE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
@@ -44,9 +50,11 @@ const EnvSchema = z
       ctx.addIssue({ code: "custom", path: ["BADGE_SIGNING_KEY"], message: "is required in production" });
     if (!env.NOTES_ENCRYPTION_KEY)
       ctx.addIssue({ code: "custom", path: ["NOTES_ENCRYPTION_KEY"], message: "is required in production" });
+    if (env.MARKETPLACE_URL && !env.MARKETPLACE_SECRET)
+      ctx.addIssue({ code: "custom", path: ["MARKETPLACE_SECRET"], message: "is required with MARKETPLACE_URL in production" });
   });
 
-export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; APP_URL: string; NOTES_ENCRYPTION_KEY: string };
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; APP_URL: string; NOTES_ENCRYPTION_KEY: string; MARKETPLACE_SECRET: string };
 
 /** Parses an environment; throws one readable message listing every problem. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -63,6 +71,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}`,
     SESSION_SECRET: env.SESSION_SECRET ?? developmentSecret("dev-session-secret"),
     NOTES_ENCRYPTION_KEY: env.NOTES_ENCRYPTION_KEY ?? developmentSecret("dev-notes-key"),
+    MARKETPLACE_SECRET: env.MARKETPLACE_SECRET ?? `whsec_${Buffer.from(developmentSecret("dev-marketplace-secret")).toString("base64")}`,
   };
 }
 

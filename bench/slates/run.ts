@@ -237,27 +237,33 @@ const agree = (a: readonly SlateEntryResult[], b: readonly SlateEntryResult[]) =
 
 // ---------------------------------------------------------------------------------------------
 
-/** Bench-only look inside the index, to split a query's time (the fields are private). */
+/** Bench-only look inside the index, to split a query's time (the members are private). */
 interface IndexInternals {
   taxonomy: BenchTaxonomy | { broader(): string[]; narrower(): string[] };
+  relatedSlots: Map<string, Int32Array>;
+  computePass(role: RoleRequirements, now: number): void;
   accumulateSkills(role: RoleRequirements): number;
-  score: Int32Array;
-  touched: Int32Array;
+  resetScratch(count: number): void;
+  memoryParts(): { postings: number; fields: number; languages: number; ids: number; scratch: number };
 }
 
 function breakdown(index: SlateIndex, role: RoleRequirements, runs: number) {
   const internals = index as unknown as IndexInternals;
+  const filter = time(runs, 3, () => internals.computePass(role, NOW));
   const accumulate = () => {
+    internals.computePass(role, NOW);
     const count = internals.accumulateSkills(role);
-    for (let i = 0; i < count; i++) internals.score[internals.touched[i]!] = 0;
+    internals.resetScratch(count);
     return count;
   };
   const all = time(runs, 3, accumulate);
   const real = internals.taxonomy;
   internals.taxonomy = { broader: () => [], narrower: () => [] };
+  internals.relatedSlots.clear();
   const exactOnly = time(runs, 3, accumulate);
   internals.taxonomy = real;
-  return { accumulateMs: all.timing.median, exactMs: exactOnly.timing.median, touched: all.result, touchedExact: exactOnly.result };
+  internals.relatedSlots.clear();
+  return { filterMs: filter.timing.median, accumulateMs: all.timing.median - filter.timing.median, exactMs: exactOnly.timing.median - filter.timing.median, touched: all.result, touchedExact: exactOnly.result };
 }
 
 function main(): void {
@@ -288,26 +294,11 @@ function main(): void {
   const peakRss = process.resourceUsage().maxRSS * 1024;
   const indexBytes = memory() - before;
   const arrayBytes = index.arrayBytes;
-  // The index's arrays by kind (their sizes follow from slate-index.ts's layout).
-  const postingBytes = pairs * 5; // Int32 ordinal + one packed byte per candidate skill
-  const languageBytes = languageCodes.size * N; // one Uint8Array per language code
-  const scratchBytes = 12 * N; // score, mark, touched: Int32 each
-  const fieldBytes = arrayBytes - postingBytes - languageBytes - scratchBytes;
-  // What the candidate ids cost on their own: the same strings in an array and a Map to ordinals.
-  const idsBefore = memory();
-  const ids: string[] = [];
-  const ordinalOf = new Map<string, number>();
-  for (let i = 1; i <= N; i++) {
-    const id = candidateId(i);
-    ordinalOf.set(id, ids.push(id) - 1);
-  }
-  const idBytes = memory() - idsBefore;
-  ids.length = 0;
-  ordinalOf.clear();
+  const parts = (index as unknown as IndexInternals).memoryParts();
   console.log(
     `index: built in ${seconds(buildMs)} (${seconds(buildMs - generateMs)} without generation), ${mb(indexBytes)} retained (heap + typed arrays, after gc): ` +
-      `arrays ${mb(arrayBytes)} (postings ${mb(postingBytes)}, per-candidate fields ${mb(fieldBytes)}, language levels ${mb(languageBytes)} for ${languageCodes.size} codes, query scratch ${mb(scratchBytes)}), ` +
-      `everything else ${mb(indexBytes - arrayBytes)} (of which ~${mb(idBytes)} for the id strings, their array and the id→ordinal Map); peak RSS so far ${mb(peakRss)}`,
+      `arrays ${mb(arrayBytes)} (postings ${mb(parts.postings)}, candidate ids ${mb(parts.ids)}, per-candidate fields ${mb(parts.fields)}, language levels ${mb(parts.languages)} for ${languageCodes.size} codes, query scratch ${mb(parts.scratch)}), ` +
+      `everything else ${mb(indexBytes - arrayBytes)}; peak RSS so far ${mb(peakRss)}`,
   );
 
   // Roles: a typical one (10 skills from mid-frequency ranks), more like it, and the worst one.
@@ -348,8 +339,8 @@ function main(): void {
     splits.set(role, split);
     const total = indexResults.get(role)!.timing.median;
     console.log(
-      `  ${role.name} role, where the time goes: skill points ${ms(split.accumulateMs)} (exact postings alone ${ms(split.exactMs)}, touching ${int(split.touchedExact)} candidates; ` +
-        `with related concepts ${int(split.touched)}), then filters + fit points + ranking of the touched ${ms(total - split.accumulateMs)} (${int(indexResults.get(role)!.result.eligible)} eligible)`,
+      `  ${role.name} role, where the time goes: hard-filter bitset ${ms(split.filterMs)}, skill points of the eligible ${ms(split.accumulateMs)} (exact postings alone ${ms(split.exactMs)}, touching ${int(split.touchedExact)} eligible candidates; ` +
+        `with related concepts ${int(split.touched)}), then ranking ${ms(total - split.filterMs - split.accumulateMs)} (${int(indexResults.get(role)!.result.eligible)} eligible)`,
     );
   }
 

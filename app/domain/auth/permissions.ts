@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   "duplicate.review": { roles: ["admin"], scoped: false },
   "coaching.manage": { roles: ["admin"], scoped: false },
   "badge.manage": { roles: ["admin"], scoped: false },
+  "placement.manage": { roles: ["admin"], scoped: false },
   "candidate.self": { roles: ["candidate"], scoped: false },
   "coach.self": { roles: ["coach"], scoped: false },
   "assessor.self": { roles: ["assessor"], scoped: false },

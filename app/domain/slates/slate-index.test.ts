@@ -84,3 +84,76 @@ describe("SlateIndex", () => {
     );
   });
 });
+
+describe("SlateIndex on larger and unordered pools", () => {
+  // Ids in any order and of any length (the index renumbers candidates in id order), roles with
+  // up to two languages, and slates of 1–3 from up to 200 people so that the bounded heap, its
+  // growing window under balance, and ties between equal scores are all exercised.
+  const largePool = fc
+    .tuple(
+      fc.integer({ min: 0, max: 200 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => candidateArbitrary(`c${i}`)))),
+      fc.array(fc.constantFrom("", "é", "z", "Ω", "a"), { maxLength: 200 }),
+      fc.integer(),
+    )
+    .map(([pool, suffixes, seed]) => {
+      const renamed = pool.map((candidate, i) => ({ ...candidate, id: `${(seed ^ (i * 2654435761)) >>> 20}-${i}${suffixes[i] ?? ""}` }));
+      // A seeded shuffle, so the build sees ids out of order.
+      let state = seed >>> 0;
+      for (let i = renamed.length - 1; i > 0; i--) {
+        state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+        const j = state % (i + 1);
+        [renamed[i], renamed[j]] = [renamed[j] as SlateCandidate, renamed[i] as SlateCandidate];
+      }
+      return renamed;
+    });
+  const twoLanguageRole = fc.tuple(roleArbitrary, fc.uniqueArray(fc.record({ code: fc.constantFrom("uk", "en", "ar", "xx"), minLevel: fc.constantFrom("A1", "A2", "B1", "B2") as fc.Arbitrary<"A1" | "A2" | "B1" | "B2"> }), { maxLength: 2, selector: (l) => l.code })).map(([role, languages]) => ({ ...role, languages }));
+  const smallSlates = fc.record({ size: fc.integer({ min: 1, max: 3 }), balanceShare: fc.option(fc.constantFrom(0.2, 0.34, 0.5), { nil: null, freq: 3 }), now: fc.constant(NOW) });
+
+  it("ranks exactly like the reference", () => {
+    fc.assert(
+      fc.property(largePool, fc.oneof(roleArbitrary, twoLanguageRole), smallSlates, (pool, role, opts) => {
+        const index = SlateIndex.build(pool, smallTaxonomy);
+        expect(index.query(role, opts)).toEqual(rankCandidates(role, pool, smallTaxonomy, opts));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("breaks ties by id and grows its window under balance, on pools of many equal candidates", () => {
+    // A few profiles, each cloned many times under ids in random order: long runs of equal scores
+    // and of one NGO or country of origin, so the slate depends on the tie-break and balance.
+    const clonedPool = fc.tuple(fc.array(candidateArbitrary("t"), { minLength: 1, maxLength: 4 }), fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 150 })).map(([templates, picks]) =>
+      picks.map(([template, id], i) => ({ ...(templates[template % templates.length] as SlateCandidate), id: `${id % 1000}-${i}` })),
+    );
+    fc.assert(
+      fc.property(clonedPool, roleArbitrary, smallSlates, (pool, role, opts) => {
+        expect(SlateIndex.build(pool, smallTaxonomy).query(role, opts)).toEqual(rankCandidates(role, pool, smallTaxonomy, opts));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("stays exact after changes to an unordered pool", () => {
+    fc.assert(
+      fc.property(largePool, fc.array(fc.tuple(fc.nat(), fc.boolean(), candidateArbitrary("x")), { maxLength: 20 }), twoLanguageRole, smallSlates, (initial, changes, role, opts) => {
+        const index = SlateIndex.build(initial, smallTaxonomy);
+        const pool = new Map<string, SlateCandidate>(initial.map((c) => [c.id, c]));
+        for (const [at, remove, replacement] of changes) {
+          const ids = [...pool.keys()];
+          if (ids.length === 0) break;
+          const id = ids[at % ids.length] as string;
+          if (remove) {
+            pool.delete(id);
+            index.remove(id);
+          } else {
+            pool.set(id, { ...replacement, id });
+            index.upsert({ ...replacement, id });
+          }
+        }
+        expect(index.size).toBe(pool.size);
+        expect(index.query(role, opts)).toEqual(rankCandidates(role, [...pool.values()], smallTaxonomy, opts));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -7,7 +7,10 @@ import { PlainSelect, SmallButton } from "~/components/page-parts";
 import { SlateReasons } from "~/components/slate-parts";
 import { availableDecisions, ENTRY_STATUS_KEYS, isEntryStatus, REJECT_REASON_KEYS, REJECT_REASONS } from "~/domain/slates/decisions";
 import { i18next } from "~/i18n/i18next.server";
+import { normaliseRate } from "~/domain/placements/offers";
+import { makeOffer } from "~/models/placements.server";
 import { decideEntry, viewSlate } from "~/models/slates.server";
+import { hasUnsafe } from "~/utils/validation";
 import { requireOrganisationPermission } from "~/utils/auth.server";
 import type { RouteHandle } from "~/utils/route-handle";
 
@@ -15,9 +18,18 @@ export const handle: RouteHandle = {
   title: (t, data) => t("slates:slate.title", { role: (data as { slate?: { role: { title: string } } } | undefined)?.slate?.role.title ?? "" }),
 };
 
+const entryId = z.string().min(1).max(100);
 const DecisionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.enum(["shortlist", "request_introduction", "offer"]), entryId: z.string().min(1).max(100) }),
-  z.object({ intent: z.literal("reject"), entryId: z.string().min(1).max(100), reason: z.enum(REJECT_REASONS) }),
+  z.object({ intent: z.enum(["shortlist", "request_introduction"]), entryId }),
+  z.object({ intent: z.literal("reject"), entryId, reason: z.enum(REJECT_REASONS) }),
+  z.object({
+    intent: z.literal("offer"),
+    entryId,
+    rateAmount: z.string().transform((text, ctx) => normaliseRate(text) ?? (ctx.addIssue({ code: "custom", message: "placements:offer.errors.rate", path: ["rateAmount"] }), z.NEVER)),
+    hoursPerWeek: z.coerce.number("placements:offer.errors.hours").int("placements:offer.errors.hours").min(1, "placements:offer.errors.hours").max(60, "placements:offer.errors.hours"),
+    startDate: z.iso.date("placements:offer.errors.start_date").refine((date) => date >= new Date().toISOString().slice(0, 10), "placements:offer.errors.start_date"),
+    message: z.string().max(2000, "validation:too_long").refine((text) => !hasUnsafe(text, true), "validation:unsafe_characters").default(""),
+  }),
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -29,13 +41,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organisation } = await requireOrganisationPermission(request, params.slug, "role.manage", "employer");
-  const parsed = DecisionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ error: "slates:slate.not_allowed" }, { status: 400 });
+  const form = Object.fromEntries(await request.formData());
+  const parsed = DecisionSchema.safeParse(form);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => issue.message).filter((message) => /^(placements|validation):/.test(message));
+    return data({ error: errors.length ? null : "slates:slate.not_allowed", offerErrors: errors, entryId: String(form.entryId ?? ""), values: form }, { status: 400 });
+  }
   const input = parsed.data;
-  const result = await decideEntry({ actorUserId: user.userId, organisationId: organisation.id, entryId: input.entryId, decision: input.intent, reasonCode: input.intent === "reject" ? input.reason : null });
+  const result =
+    input.intent === "offer"
+      ? await makeOffer({ actorUserId: user.userId, organisationId: organisation.id, entryId: input.entryId, terms: { rateAmount: input.rateAmount, hoursPerWeek: input.hoursPerWeek, startDate: input.startDate, message: input.message.normalize("NFC").trim() } })
+      : await decideEntry({ actorUserId: user.userId, organisationId: organisation.id, entryId: input.entryId, decision: input.intent, reasonCode: input.intent === "reject" ? input.reason : null });
   if (result.status === "not_found") throw new Response("Not found", { status: 404 });
-  if (result.status === "gone") return data({ error: "slates:slate.gone" }, { status: 409 });
-  if (result.status === "not_allowed") return data({ error: "slates:slate.not_allowed" }, { status: 409 });
+  if (result.status === "gone") return data({ error: "slates:slate.gone", offerErrors: [], entryId: input.entryId, values: {} }, { status: 409 });
+  if (result.status === "not_allowed") return data({ error: "slates:slate.not_allowed", offerErrors: [], entryId: input.entryId, values: {} }, { status: 409 });
   return redirect(`/org/${organisation.slug}/slates/${params.slateId}#entry-${input.entryId}`, 303);
 }
 
@@ -111,7 +130,12 @@ export default function SlatePage() {
                 </div>
               ) : null}
             </div>
-            <EntryDecisions entryId={entry.id} status={entry.status} rejectOptions={rejectOptions} />
+            <EntryDecisions
+              entryId={entry.id}
+              status={entry.status}
+              rejectOptions={rejectOptions}
+              offer={actionData && actionData.entryId === entry.id ? { errors: actionData.offerErrors, values: actionData.values as Record<string, string> } : null}
+            />
           </li>
         ))}
       </ol>
@@ -119,7 +143,17 @@ export default function SlatePage() {
   );
 }
 
-function EntryDecisions({ entryId, status, rejectOptions }: { entryId: string; status: string; rejectOptions: Array<{ value: string; label: string }> }) {
+function EntryDecisions({
+  entryId,
+  status,
+  rejectOptions,
+  offer,
+}: {
+  entryId: string;
+  status: string;
+  rejectOptions: Array<{ value: string; label: string }>;
+  offer: { errors: string[]; values: Record<string, string> } | null;
+}) {
   const { t } = useTranslation();
   const decisions = availableDecisions(status);
   if (decisions.length === 0) return null;
@@ -139,14 +173,7 @@ function EntryDecisions({ entryId, status, rejectOptions }: { entryId: string; s
           </SmallButton>
         </Form>
       ) : null}
-      {decisions.includes("offer") ? (
-        <Form method="post">
-          <input type="hidden" name="entryId" value={entryId} />
-          <SmallButton value="offer" tone="primary">
-            {t("slates:slate.offer")}
-          </SmallButton>
-        </Form>
-      ) : null}
+      {decisions.includes("offer") ? <OfferForm entryId={entryId} errors={offer?.errors ?? []} values={offer?.values ?? {}} /> : null}
       {decisions.includes("reject") ? (
         <Form method="post" className="flex flex-wrap items-end gap-2">
           <input type="hidden" name="entryId" value={entryId} />
@@ -157,5 +184,45 @@ function EntryDecisions({ entryId, status, rejectOptions }: { entryId: string; s
         </Form>
       ) : null}
     </div>
+  );
+}
+
+/** The terms of an offer; what was typed comes back with the errors. */
+function OfferForm({ entryId, errors, values }: { entryId: string; errors: string[]; values: Record<string, string> }) {
+  const { t } = useTranslation();
+  const field = (name: string, label: string, props: React.InputHTMLAttributes<HTMLInputElement>) => (
+    <div>
+      <label htmlFor={`${name}-${entryId}`} className="mb-1 block text-sm font-medium">
+        {label}
+      </label>
+      <input id={`${name}-${entryId}`} name={name} defaultValue={values[name] ?? ""} className="rounded border border-slate-400 bg-white px-2 py-1" {...props} />
+    </div>
+  );
+  return (
+    <Form method="post" className="w-full space-y-2 rounded border border-slate-200 p-3">
+      <h3 className="font-medium">{t("placements:offer.title")}</h3>
+      {errors.length > 0 ? (
+        <ul role="alert" className="text-sm text-red-700">
+          {errors.map((error) => (
+            <li key={error}>{t(error)}</li>
+          ))}
+        </ul>
+      ) : null}
+      <input type="hidden" name="entryId" value={entryId} />
+      <div className="flex flex-wrap gap-3">
+        {field("rateAmount", t("placements:offer.rate"), { inputMode: "decimal", dir: "ltr", required: true })}
+        {field("hoursPerWeek", t("placements:offer.hours"), { type: "number", min: 1, max: 60, required: true })}
+        {field("startDate", t("placements:offer.start_date"), { type: "date", required: true })}
+      </div>
+      <div>
+        <label htmlFor={`message-${entryId}`} className="mb-1 block text-sm font-medium">
+          {t("placements:offer.message")}
+        </label>
+        <textarea id={`message-${entryId}`} name="message" rows={3} dir="auto" defaultValue={values.message ?? ""} className="w-full rounded border border-slate-400 bg-white px-2 py-1" />
+      </div>
+      <SmallButton value="offer" tone="primary">
+        {t("slates:slate.offer")}
+      </SmallButton>
+    </Form>
   );
 }
