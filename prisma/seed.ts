@@ -229,6 +229,7 @@ export async function seedDemoWorld(): Promise<void> {
         currentCountry: person.current,
         availabilityHours: 20,
         interestConfirmedAt: new Date(),
+        stageEvents: { create: { stage: "registered" } },
         timeZone: timeZonesOfCountries([person.current])[0] ?? "UTC",
         ...(request ? { coachingRequestedAt: new Date(), coachingHoursStart: request.hours[0], coachingHoursEnd: request.hours[1], coachingFormats: JSON.stringify(request.formats) } : {}),
         languages: { create: person.languages },

@@ -20,6 +20,7 @@ function navigation(user: ShellUser): Array<{ to: string; key: string }> {
       { to: "/admin/matching", key: "common:nav.matching" },
       { to: "/admin/badges", key: "common:nav.badges" },
       { to: "/admin/placements", key: "common:nav.placements" },
+      { to: "/admin/funnel", key: "common:nav.funnel" },
       { to: "/admin/audit", key: "common:nav.audit" },
       { to: "/admin/outbox", key: "common:nav.outbox" },
     );
@@ -28,6 +29,7 @@ function navigation(user: ShellUser): Array<{ to: string; key: string }> {
     if (org.kind === "program") continue;
     items.push({ to: `/org/${org.slug}`, key: "common:nav.my_organisation" });
     if (org.kind === "ngo") items.push({ to: `/org/${org.slug}/referrals`, key: "common:nav.referrals" });
+    if (org.role === "ngo_admin") items.push({ to: `/org/${org.slug}/funnel`, key: "common:nav.funnel" });
     if (org.kind === "employer") items.push({ to: `/org/${org.slug}/roles`, key: "common:nav.roles" });
     if (org.role === "ngo_admin" || org.role === "employer") items.push({ to: `/org/${org.slug}/tokens`, key: "common:nav.tokens" });
   }

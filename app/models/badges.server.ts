@@ -16,7 +16,6 @@ import {
 } from "~/domain/badges/assessment";
 import { buildOpenBadgeCredential } from "~/domain/badges/credential";
 import { STATUS_LIST_BITS, buildStatusListCredential, emptyStatusList, encodeStatusList, setStatus } from "~/domain/badges/status-list";
-import { PIPELINE_STAGES, isPipelineStage } from "~/domain/candidates/pipeline";
 import { assessmentDecidedEmail, assessmentRequestedEmail, badgeRecommendedEmail } from "~/emails/badges";
 import { emailPerson, recipientSelect } from "~/services/email.server";
 import { deleteFile, saveFile } from "~/services/file-storage.server";
@@ -25,6 +24,7 @@ import { parseStringList } from "~/domain/profile/entries";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { audit } from "./audit.server";
+import { advanceStage } from "./pipeline.server";
 import { touchCandidate } from "./slate-pool.server";
 import { ancestorsOf, labelsFor } from "./taxonomy.server";
 
@@ -320,9 +320,7 @@ export async function decideAssessment(
         data: { id: awardId, badgeId: request.badgeId, assessmentId: requestId, candidateProfileId: request.candidateProfileId, statusIndex: credential.statusIndex, credential: credential.jwt, language: credential.language, issuedAt: now },
       });
       // A proven skill changes the person's slates: the profile's update time tells the index.
-      const stage = request.candidate.stage;
-      const promote = isPipelineStage(stage) && PIPELINE_STAGES.indexOf(stage) < PIPELINE_STAGES.indexOf("certified");
-      await tx.candidateProfile.update({ where: { id: request.candidateProfileId }, data: promote ? { stage: "certified" } : { updatedAt: now } });
+      if (!(await advanceStage(tx, request.candidateProfileId, "certified", now))) await tx.candidateProfile.update({ where: { id: request.candidateProfileId }, data: { updatedAt: now } });
     }
     return true;
   });

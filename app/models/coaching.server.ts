@@ -13,7 +13,6 @@ import {
   type ReasonMessage,
   type StoredUnassignedReason,
 } from "~/domain/coaching/coaching";
-import { PIPELINE_STAGES, isPipelineStage } from "~/domain/candidates/pipeline";
 import { CONSENT_COLUMNS_SELECT, mayAccessProfile, subjectOf } from "~/domain/consent/consent";
 import { matchCoaches } from "~/domain/matching/assign";
 import { scoreCoachMatch } from "~/domain/matching/score";
@@ -26,6 +25,7 @@ import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { notesSealer } from "~/utils/sealed-text.server";
 import { audit } from "./audit.server";
+import { advanceStage } from "./pipeline.server";
 import { ancestorsOf, labelsFor } from "./taxonomy.server";
 
 /** Bumped when the engine's rules or weights change, so a stored run says what produced it. */
@@ -341,10 +341,7 @@ export async function answerOffer(coachUserId: string, matchId: string, answer: 
     // Only an offer still open moves: two clicks (or two tabs) cannot answer twice.
     const { count } = await tx.coachMatch.updateMany({ where: { id: matchId, status: "offered" }, data: { status: accepted ? "accepted" : "declined", respondedAt: now } });
     if (count === 0 || !accepted) return count > 0;
-    const profile = await tx.candidateProfile.findUniqueOrThrow({ where: { id: match.candidateProfileId }, select: { stage: true } });
-    if (isPipelineStage(profile.stage) && PIPELINE_STAGES.indexOf(profile.stage) < PIPELINE_STAGES.indexOf("coached")) {
-      await tx.candidateProfile.update({ where: { id: match.candidateProfileId }, data: { stage: "coached" } });
-    }
+    await advanceStage(tx, match.candidateProfileId, "coached", now);
     return true;
   });
   if (!changed) return { status: "not_offered" };

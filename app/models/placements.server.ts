@@ -2,7 +2,6 @@
 // its outbox entry in one transaction: both or neither.
 import crypto from "node:crypto";
 import { z } from "zod";
-import { isPipelineStage, PIPELINE_STAGES } from "~/domain/candidates/pipeline";
 import { MARKETPLACE_EVENTS, placementAfter, type PlacementPayload } from "~/domain/placements/offers";
 import { verify } from "~/domain/placements/webhooks";
 import { offerAnsweredEmail, offerMadeEmail, placementStatusEmail } from "~/emails/placements";
@@ -11,6 +10,7 @@ import { emailPerson, recipientSelect } from "~/services/email.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { audit } from "./audit.server";
+import { advanceStage } from "./pipeline.server";
 
 export interface OfferTerms {
   rateAmount: string;
@@ -154,12 +154,7 @@ export async function receiveMarketplaceEvent(request: Request): Promise<Respons
       await tx.marketplaceEvent.create({ data: { webhookId: check.id, placementId: placement.id, type: event.type } });
       if (!next) return;
       await tx.placement.updateMany({ where: { id: placement.id, status: placement.status }, data: { status: next } });
-      if (next === "active" && placement.candidateProfileId) {
-        const profile = await tx.candidateProfile.findUnique({ where: { id: placement.candidateProfileId }, select: { stage: true } });
-        if (profile && isPipelineStage(profile.stage) && PIPELINE_STAGES.indexOf(profile.stage) < PIPELINE_STAGES.indexOf("placed")) {
-          await tx.candidateProfile.update({ where: { id: placement.candidateProfileId }, data: { stage: "placed" } });
-        }
-      }
+      if (next === "active" && placement.candidateProfileId) await advanceStage(tx, placement.candidateProfileId, "placed");
     });
   } catch (error) {
     // The same webhook-id applied by a concurrent delivery: that one had the effect.

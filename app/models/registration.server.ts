@@ -77,6 +77,7 @@ export async function registerCandidate(input: RegistrationInput): Promise<Regis
           stage: "registered",
           // Registering is saying "I am looking for work" for the next 90 days.
           interestConfirmedAt: new Date(),
+          stageEvents: { create: { stage: "registered" } },
           languages: { create: languages },
           skills: { create: skills.map((conceptUri) => ({ conceptUri, level: 3 })) },
         },

@@ -2,7 +2,6 @@
 // decisions on entries; introductions the candidate accepts or declines; "still looking" reminders.
 import crypto from "node:crypto";
 import { badgeTexts } from "~/domain/badges/assessment";
-import { isPipelineStage, PIPELINE_STAGES } from "~/domain/candidates/pipeline";
 import { describeSlateReason, reasonGroup, TRANSITIONS, type EntryDecision, type RejectReason } from "~/domain/slates/decisions";
 import { parseHistory, parseStringList } from "~/domain/profile/entries";
 import { evaluateCandidate } from "~/domain/slates/score";
@@ -15,6 +14,7 @@ import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { consumeToken, issueToken } from "./account.server";
 import { audit } from "./audit.server";
+import { advanceStage } from "./pipeline.server";
 import { roleRequirements } from "./roles.server";
 import { currentSlatePool, readSlateCandidates } from "./slate-pool.server";
 import { labelsFor } from "./taxonomy.server";
@@ -259,10 +259,7 @@ export async function decideEntry(input: { actorUserId: string; organisationId: 
     if (input.decision === "request_introduction") {
       await tx.introduction.upsert({ where: { entryId: entry.id }, create: { entryId: entry.id, candidateProfileId: profileId }, update: {} });
     }
-    const stage = entry.candidate?.stage;
-    if ((input.decision === "shortlist" || input.decision === "request_introduction") && isPipelineStage(stage) && PIPELINE_STAGES.indexOf(stage) < PIPELINE_STAGES.indexOf("slated")) {
-      await tx.candidateProfile.update({ where: { id: profileId }, data: { stage: "slated" } });
-    }
+    if (input.decision === "shortlist" || input.decision === "request_introduction") await advanceStage(tx, profileId, "slated");
     return true;
   });
   if (!applied) return { status: "not_allowed" };

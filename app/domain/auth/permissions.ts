@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   "coaching.manage": { roles: ["admin"], scoped: false },
   "badge.manage": { roles: ["admin"], scoped: false },
   "placement.manage": { roles: ["admin"], scoped: false },
+  "funnel.view": { roles: ["admin"], scoped: false },
+  "funnel.view_own": { roles: ["ngo_admin"], scoped: true },
   "candidate.self": { roles: ["candidate"], scoped: false },
   "coach.self": { roles: ["coach"], scoped: false },
   "assessor.self": { roles: ["assessor"], scoped: false },
