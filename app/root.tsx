@@ -20,6 +20,7 @@ import { saveLanguagePreference } from "~/models/account.server";
 import { findSessionUser } from "~/models/session.server";
 import stylesheet from "~/tailwind.css";
 import type { RouteHandle } from "~/utils/route-handle";
+import { unreadCount } from "~/models/notifications.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -34,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale,
     user: user && {
+      unread: await unreadCount(user.userId),
       displayName: user.displayName,
       roles: user.roles,
       organisations: user.organisations.map(({ slug, name, kind, role }) => ({ slug, name, kind, role })),

@@ -59,6 +59,15 @@ export function AppShell({ children }: { children: React.ReactNode }) {
                   ({user.roles.map((role: Role) => t(ROLE_LABEL_KEYS[role])).join(", ")})
                 </span>
               </span>
+              <Link to="/inbox" className="rounded border border-white/60 px-2 py-1 hover:bg-white/10">
+                {t("common:inbox.title")}
+                {user.unread > 0 ? (
+                  <span className="ms-1 rounded-full bg-white px-2 font-bold text-brand-900">
+                    {user.unread}
+                    <span className="sr-only"> {t("common:inbox.unread", { count: user.unread })}</span>
+                  </span>
+                ) : null}
+              </Link>
               <Form method="post" action="/logout">
                 <button type="submit" className="rounded border border-white/60 px-2 py-1 hover:bg-white/10">
                   {t("common:sign_out")}

@@ -40,3 +40,15 @@ export function placementStatusEmail(t: TFunction, locale: string, data: { name:
     footnote: t("placements:email.footnote"),
   });
 }
+
+/** To program admins: a handoff was dead-lettered and needs someone. */
+export function handoffFailedEmail(t: TFunction, locale: string, data: { name: string; error: string; url: string }): RenderedEmail {
+  return actionEmail(t, locale, {
+    subject: t("placements:email.failed.subject"),
+    greeting: t("email:greeting", { name: data.name }),
+    body: t("placements:email.failed.body", { error: data.error }),
+    action: t("placements:email.failed.action"),
+    url: data.url,
+    footnote: t("placements:email.footnote"),
+  });
+}

@@ -17,7 +17,7 @@ import {
 import { buildOpenBadgeCredential } from "~/domain/badges/credential";
 import { STATUS_LIST_BITS, buildStatusListCredential, emptyStatusList, encodeStatusList, setStatus } from "~/domain/badges/status-list";
 import { assessmentDecidedEmail, assessmentRequestedEmail, badgeRecommendedEmail } from "~/emails/badges";
-import { emailPerson, recipientSelect } from "~/services/email.server";
+import { notifyPerson, recipientSelect } from "~/services/email.server";
 import { deleteFile, saveFile } from "~/services/file-storage.server";
 import { badgeKeys } from "~/utils/badge-keys.server";
 import { parseStringList } from "~/domain/profile/entries";
@@ -171,7 +171,7 @@ async function assessorPool() {
 
 async function notifyAssessor(assessorUserId: string, texts: string, requestId: string) {
   const assessor = await db.user.findUnique({ where: { id: assessorUserId }, select: recipientSelect });
-  await emailPerson(assessor, "assessment_requested", (t, locale, name) =>
+  await notifyPerson(assessor, "assessment_requested", `/assess/${requestId}`, (t, locale, name) =>
     assessmentRequestedEmail(t, locale, { name, badge: badgeTexts(texts, locale).name, url: `${env().APP_URL}/assess/${requestId}` }),
   );
 }
@@ -194,12 +194,14 @@ export async function recommendBadge(coachUserId: string, matchId: string, slug:
   });
   await touchCandidate(match.candidateProfileId);
   await audit({ action: "assessment.recommended", outcome: "success", actorUserId: coachUserId, targetType: "assessment", targetId: request.id, detail: { badge: slug } });
-  if (request.candidate.consentEmail) {
-    const person = await db.user.findUnique({ where: { id: request.candidate.userId }, select: recipientSelect });
-    await emailPerson(person, "badge_recommended", (t, locale, name) =>
-      badgeRecommendedEmail(t, locale, { name, coach: match.coach?.displayName ?? "", badge: badgeTexts(badge.texts, locale).name, url: `${env().APP_URL}/certification/${slug}` }),
-    );
-  }
+  const person = await db.user.findUnique({ where: { id: request.candidate.userId }, select: recipientSelect });
+  await notifyPerson(
+    person,
+    "badge_recommended",
+    `/certification/${slug}`,
+    (t, locale, name) => badgeRecommendedEmail(t, locale, { name, coach: match.coach?.displayName ?? "", badge: badgeTexts(badge.texts, locale).name, url: `${env().APP_URL}/certification/${slug}` }),
+    { email: request.candidate.consentEmail },
+  );
   return { status: "ok" };
 }
 
@@ -326,17 +328,17 @@ export async function decideAssessment(
   });
   if (!decided) return { status: "already_decided" };
   await audit({ action: passed ? "assessment.passed" : "assessment.failed", outcome: "success", actorUserId: viewer.userId, targetType: "assessment", targetId: requestId, detail: { badge: request.badge.slug, awardId } });
-  if (request.candidate.consentEmail) {
-    await emailPerson(person, passed ? "assessment_passed" : "assessment_failed", (t, locale, name) =>
-      assessmentDecidedEmail(t, locale, {
-        name,
-        badge: badgeTexts(request.badge.texts, locale).name,
-        passed,
-        feedback: input.feedback,
-        url: awardId ? badgeUrls().award(awardId) : `${env().APP_URL}/certification/${request.badge.slug}`,
-      }),
-    );
-  }
+  const link = awardId ? `/badges/${awardId}` : `/certification/${request.badge.slug}`;
+  await notifyPerson(person, passed ? "assessment_passed" : "assessment_failed", link, (t, locale, name) =>
+    assessmentDecidedEmail(t, locale, {
+      name,
+      badge: badgeTexts(request.badge.texts, locale).name,
+      passed,
+      feedback: input.feedback,
+      url: awardId ? badgeUrls().award(awardId) : `${env().APP_URL}/certification/${request.badge.slug}`,
+    }),
+    { email: request.candidate.consentEmail },
+  );
   return { status: "ok", awardId };
 }
 

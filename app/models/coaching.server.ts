@@ -20,7 +20,7 @@ import type { MatchCandidate, MatchCoach, MatchOptionsInput, MatchReason, Reject
 import { parseStringList } from "~/domain/profile/entries";
 import { isCefrLevel, languageName } from "~/domain/profile/languages";
 import { coachOfferEmail, coachingConfirmedEmail, coachingProposedEmail } from "~/emails/coaching";
-import { emailPerson, recipientSelect } from "~/services/email.server";
+import { notifyPerson, recipientSelect } from "~/services/email.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { notesSealer } from "~/utils/sealed-text.server";
@@ -311,11 +311,12 @@ export async function publishRun(actorUserId: string, runId: string, now = new D
   const candidates = await db.user.findMany({ where: { id: { in: offers.map((o) => o.candidate.userId) } }, select: recipientSelect });
   const { APP_URL } = env();
   for (const { coach, candidate } of offers) {
-    await emailPerson(coach, "coach_offer", (t, locale, name) =>
+    await notifyPerson(coach, "coach_offer", "/coach", (t, locale, name) =>
       coachOfferEmail(t, locale, { name, candidate: candidate.latinName, deadline, timeZone: coach?.coachProfile?.timeZone ?? "UTC", url: `${APP_URL}/coach` }),
     );
-    if (!candidate.consentEmail) continue;
-    await emailPerson(candidates.find((u) => u.id === candidate.userId), "coaching_proposed", (t, locale, name) => coachingProposedEmail(t, locale, { name, url: `${APP_URL}/coaching` }));
+    await notifyPerson(candidates.find((u) => u.id === candidate.userId), "coaching_proposed", "/coaching", (t, locale, name) => coachingProposedEmail(t, locale, { name, url: `${APP_URL}/coaching` }), {
+      email: candidate.consentEmail,
+    });
   }
   await audit({ action: "coaching.publish", outcome: "success", actorUserId, targetType: "match_run", targetId: runId, detail: { offers: offers.length } });
   return { status: "ok", offers: offers.length };
@@ -348,12 +349,10 @@ export async function answerOffer(coachUserId: string, matchId: string, answer: 
   await audit({ action: accepted ? "coaching.accept" : "coaching.decline", outcome: "success", actorUserId: coachUserId, targetType: "coach_match", targetId: matchId });
   if (accepted) {
     const profile = await db.candidateProfile.findUniqueOrThrow({ where: { id: match.candidateProfileId }, select: { userId: true, consentEmail: true } });
-    if (profile.consentEmail) {
-      const person = await db.user.findUnique({ where: { id: profile.userId }, select: recipientSelect });
-      await emailPerson(person, "coaching_confirmed", (t, locale, name) =>
-        coachingConfirmedEmail(t, locale, { name, coach: match.coach?.displayName ?? "", url: `${env().APP_URL}/coaching` }),
-      );
-    }
+    const person = await db.user.findUnique({ where: { id: profile.userId }, select: recipientSelect });
+    await notifyPerson(person, "coaching_confirmed", "/coaching", (t, locale, name) => coachingConfirmedEmail(t, locale, { name, coach: match.coach?.displayName ?? "", url: `${env().APP_URL}/coaching` }), {
+      email: profile.consentEmail,
+    });
   }
   return { status: "ok" };
 }

@@ -5,7 +5,10 @@
 // its lease lapses. The receiver's idempotency key turns "at least once" into "once".
 import { nextStep } from "~/domain/placements/delivery";
 import { sendPlacement, type Transport } from "~/services/marketplace.server";
+import { handoffFailedEmail } from "~/emails/placements";
+import { notifyPerson, recipientSelect, redeliverEmail } from "~/services/email.server";
 import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { audit } from "./audit.server";
 
 /** How long a worker owns an entry it took: longer than any attempt can last. */
@@ -52,7 +55,7 @@ export async function deliverDue(marketplace: Marketplace, options: { now?: () =
     const entry = await claim(head.id, now());
     if (!entry) continue;
     attempted++;
-    const outcome = await sendPlacement(marketplace, entry);
+    const outcome = entry.kind === "email" ? await redeliverEmail(entry.idempotencyKey) : await sendPlacement(marketplace, entry);
     const step = nextStep(outcome, entry.attempts, now().getTime(), random());
     if (step.action === "delivered") {
       await db.$transaction([
@@ -64,9 +67,18 @@ export async function deliverDue(marketplace: Marketplace, options: { now?: () =
     } else {
       await db.outboxEntry.update({ where: { id: entry.id }, data: { status: "dead", lockedUntil: null, lastError: step.error } });
       await audit({ action: "outbox.dead_lettered", outcome: "failure", targetType: "outbox_entry", targetId: entry.id, detail: { kind: entry.kind, attempts: entry.attempts } });
+      if (entry.kind === "marketplace_placement") await tellAdmins(step.error);
     }
   }
   return attempted;
+}
+
+/** Every program admin hears of a dead-lettered handoff, in the inbox and (unless switched off) by email. */
+async function tellAdmins(error: string) {
+  const admins = await db.user.findMany({ where: { status: "active", memberships: { some: { role: "admin" } } }, select: recipientSelect });
+  for (const admin of admins) {
+    await notifyPerson(admin, "handoff_failed", "/admin/placements", (t, locale, name) => handoffFailedEmail(t, locale, { name, error, url: `${env().APP_URL}/admin/placements` }));
+  }
 }
 
 /** Entries an admin should see: everything not yet delivered, newest first, with the last error. */

@@ -6,7 +6,7 @@ import { MARKETPLACE_EVENTS, placementAfter, type PlacementPayload } from "~/dom
 import { verify } from "~/domain/placements/webhooks";
 import { offerAnsweredEmail, offerMadeEmail, placementStatusEmail } from "~/emails/placements";
 import { Prisma } from "~/generated/sqlite/client";
-import { emailPerson, recipientSelect } from "~/services/email.server";
+import { notifyPerson, recipientSelect } from "~/services/email.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { audit } from "./audit.server";
@@ -42,7 +42,7 @@ export async function makeOffer(input: { actorUserId: string; organisationId: st
   if (!made) return { status: "not_allowed" };
   await audit({ action: "offer.made", outcome: "success", actorUserId: input.actorUserId, targetType: "slate_entry", targetId: entry.id });
   const person = await db.user.findUnique({ where: { id: entry.candidate.userId }, select: recipientSelect });
-  await emailPerson(person, "offer_made", (t, locale, name) => offerMadeEmail(t, locale, { name, employer: role.organisation.name, role: role.title, url: `${env().APP_URL}/introductions` }));
+  await notifyPerson(person, "offer_made", "/introductions", (t, locale, name) => offerMadeEmail(t, locale, { name, employer: role.organisation.name, role: role.title, url: `${env().APP_URL}/introductions` }));
   return { status: "ok" };
 }
 
@@ -115,7 +115,7 @@ export async function answerOffer(userId: string, offerId: string, accept: boole
   if (!answered) return { status: "already_answered" };
   await audit({ action: accept ? "offer.accepted" : "offer.declined", outcome: "success", actorUserId: userId, targetType: "offer", targetId: offer.id, detail: placementId ? { placementId } : undefined });
   const employer = offer.createdById ? await db.user.findUnique({ where: { id: offer.createdById }, select: recipientSelect }) : null;
-  await emailPerson(employer, accept ? "offer_accepted" : "offer_declined", (t, locale, name) =>
+  await notifyPerson(employer, accept ? "offer_accepted" : "offer_declined", `/org/${role.organisation.slug}/slates/${offer.entry.slateId}`, (t, locale, name) =>
     offerAnsweredEmail(t, locale, { name, candidate: `${offer.candidate?.nativeName} (${offer.candidate?.latinName})`, role: role.title, accepted: accept, url: `${env().APP_URL}/org/${role.organisation.slug}/slates/${offer.entry.slateId}` }),
   );
   return { status: "ok", placementId };
@@ -176,8 +176,8 @@ async function notifyPlacementStatus(placementId: string, status: "active" | "en
     placement.candidate ? db.user.findUnique({ where: { id: placement.candidate.userId }, select: recipientSelect }) : null,
     placement.offer.createdById ? db.user.findUnique({ where: { id: placement.offer.createdById }, select: recipientSelect }) : null,
   ]);
-  await emailPerson(person, "placement_status", (t, locale, name) => placementStatusEmail(t, locale, { name, role: role.title, status, url: `${env().APP_URL}/dashboard` }));
-  await emailPerson(employer, "placement_status", (t, locale, name) =>
+  await notifyPerson(person, "placement_status", "/dashboard", (t, locale, name) => placementStatusEmail(t, locale, { name, role: role.title, status, url: `${env().APP_URL}/dashboard` }));
+  await notifyPerson(employer, "placement_status", `/org/${role.organisation.slug}/slates/${placement.offer.entry.slateId}`, (t, locale, name) =>
     placementStatusEmail(t, locale, { name, role: role.title, status, url: `${env().APP_URL}/org/${role.organisation.slug}/slates/${placement.offer.entry.slateId}` }),
   );
 }

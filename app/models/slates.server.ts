@@ -9,7 +9,7 @@ import { experienceSummary, slateReference, type ExperienceLine } from "~/domain
 import { DAY_MS, INTEREST_VALID_DAYS, SLATE_ENGINE_VERSION, type RoleRequirements, type SlateOptions, type SlateReason } from "~/domain/slates/types";
 import { interestReminderEmail, introductionAnsweredEmail, introductionRequestedEmail } from "~/emails/slates";
 import { i18next } from "~/i18n/i18next.server";
-import { emailPerson, recipientSelect } from "~/services/email.server";
+import { notifyPerson, recipientSelect } from "~/services/email.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { consumeToken, issueToken } from "./account.server";
@@ -266,7 +266,7 @@ export async function decideEntry(input: { actorUserId: string; organisationId: 
   await audit({ action: `slate_entry.${input.decision}`, outcome: "success", actorUserId: input.actorUserId, targetType: "slate_entry", targetId: entry.id, detail: input.reasonCode ? { reason: input.reasonCode } : undefined });
   if (input.decision === "request_introduction") {
     const person = await db.user.findUnique({ where: { id: entry.candidate.userId }, select: recipientSelect });
-    await emailPerson(person, "introduction_requested", (t, locale, name) =>
+    await notifyPerson(person, "introduction_requested", "/introductions", (t, locale, name) =>
       introductionRequestedEmail(t, locale, { name, employer: entry.slate.role.organisation.name, role: entry.slate.role.title, url: `${env().APP_URL}/introductions` }),
     );
   }
@@ -318,7 +318,7 @@ export async function answerIntroduction(userId: string, introductionId: string,
   const employer = asker?.actorUserId ? await db.user.findUnique({ where: { id: asker.actorUserId }, select: recipientSelect }) : null;
   const { slate } = introduction.entry;
   const slug = await db.organisation.findUnique({ where: { id: slate.role.organisationId }, select: { slug: true } });
-  await emailPerson(employer, accept ? "introduction_accepted" : "introduction_declined", (t, locale, name) =>
+  await notifyPerson(employer, accept ? "introduction_accepted" : "introduction_declined", `/org/${slug?.slug ?? ""}/slates/${slate.id}`, (t, locale, name) =>
     introductionAnsweredEmail(t, locale, { name, reference: introduction.entry.reference, role: slate.role.title, accepted: accept, url: `${env().APP_URL}/org/${slug?.slug ?? ""}/slates/${slate.id}` }),
   );
   return { status: "ok" };
@@ -369,7 +369,7 @@ export async function sendInterestReminders(now = new Date()): Promise<number> {
     const link = await issueToken(user.id, "confirm_interest");
     const { expiresAt } = interestStatus(profile.interestConfirmedAt, now);
     const days = Math.max(0, Math.ceil(((expiresAt?.getTime() ?? now.getTime()) - now.getTime()) / DAY_MS));
-    await emailPerson(user, "interest_reminder", (t, locale, name) => interestReminderEmail(t, locale, { name, url: link.url, days }));
+    await notifyPerson(user, "interest_reminder", "/introductions", (t, locale, name) => interestReminderEmail(t, locale, { name, url: link.url, days }));
     sent++;
   }
   return sent;

@@ -53,6 +53,7 @@ export default function AdminPlacements() {
           {undelivered.map((entry) => (
             <li key={entry.id} className="py-2">
               <p>
+                {entry.kind === "email" ? t("placements:admin.kind_email") : t("placements:admin.kind_placement")} ·{" "}
                 <span dir="ltr" className="font-mono text-sm">
                   {entry.idempotencyKey}
                 </span>{" "}

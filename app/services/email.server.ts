@@ -1,6 +1,8 @@
 import type { TFunction } from "i18next";
 import { Resend } from "resend";
 import type { RenderedEmail } from "~/emails/layout";
+import { categoryOf } from "~/domain/notifications/categories";
+import type { AttemptOutcome } from "~/domain/placements/delivery";
 import { emailT } from "~/i18n/email-t.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -40,30 +42,36 @@ export async function sendEmail(request: EmailRequest): Promise<EmailResult> {
     select: { id: true },
   });
   if (!RESEND_API_KEY) return { status: "outbox", id: message.id };
+  const outcome = await attemptDelivery(message.id);
+  if ("providerMessageId" in outcome) return { status: "sent", id: message.id, providerMessageId: outcome.providerMessageId };
+  // A provider failure is retried by the outbox worker, with backoff, and shown to admins.
+  await db.outboxEntry.create({ data: { kind: "email", orderKey: `email:${message.id}`, idempotencyKey: message.id, payload: "" } });
+  return { status: "failed", id: message.id, error: outcome.error };
+}
 
+/** One attempt to hand a recorded email to the provider; the record says how it went. */
+async function attemptDelivery(messageId: string): Promise<{ providerMessageId: string } | { error: string }> {
+  const { RESEND_API_KEY, EMAIL_FROM, RESEND_BASE_URL } = env();
+  const message = await db.emailMessage.findUniqueOrThrow({ where: { id: messageId }, select: { toAddress: true, subject: true, html: true, text: true, status: true, providerMessageId: true } });
+  if (message.status === "sent") return { providerMessageId: message.providerMessageId ?? "" };
   let outcome: { providerMessageId: string } | { error: string };
   try {
-    const { data, error } = await new Resend(RESEND_API_KEY, { baseUrl: env().RESEND_BASE_URL }).emails.send({
-      from: EMAIL_FROM,
-      to: request.to,
-      subject: request.content.subject,
-      html: request.content.html,
-      text: request.content.text,
-    });
+    const { data, error } = await new Resend(RESEND_API_KEY, { baseUrl: RESEND_BASE_URL }).emails.send({ from: EMAIL_FROM, to: message.toAddress, subject: message.subject, html: message.html, text: message.text });
     outcome = data ? { providerMessageId: data.id } : { error: error?.message ?? "unknown provider error" };
   } catch (error) {
     outcome = { error: error instanceof Error ? error.message : String(error) };
   }
+  await db.emailMessage.update({
+    where: { id: messageId },
+    data: "providerMessageId" in outcome ? { status: "sent", attempts: { increment: 1 }, sentAt: new Date(), providerMessageId: outcome.providerMessageId, lastError: null } : { attempts: { increment: 1 }, lastError: outcome.error.slice(0, 500) },
+  });
+  return outcome;
+}
 
-  if ("providerMessageId" in outcome) {
-    await db.emailMessage.update({
-      where: { id: message.id },
-      data: { status: "sent", attempts: 1, sentAt: new Date(), providerMessageId: outcome.providerMessageId },
-    });
-    return { status: "sent", id: message.id, providerMessageId: outcome.providerMessageId };
-  }
-  await db.emailMessage.update({ where: { id: message.id }, data: { attempts: 1, lastError: outcome.error.slice(0, 500) } });
-  return { status: "failed", id: message.id, error: outcome.error };
+/** The outbox worker's retry of a failed email: delivered, or a retryable failure with the provider's error. */
+export async function redeliverEmail(messageId: string): Promise<AttemptOutcome> {
+  const outcome = await attemptDelivery(messageId);
+  return "providerMessageId" in outcome ? { kind: "response", status: 200, retryAfter: null, body: "" } : { kind: "response", status: 503, retryAfter: null, body: outcome.error };
 }
 
 /** Who an email is for: enough to address it and write it in their language. */
@@ -77,17 +85,26 @@ export interface Recipient {
 export const recipientSelect = { id: true, email: true, displayName: true, locale: true } as const;
 
 /**
- * Sends a person one email in their own language: `render` gets that language's t(), the language
- * and the person's name. Nothing happens for someone without an address (a phone-only candidate).
+ * Tells a person about an event, in their own language: a line in their in-app inbox (always),
+ * and the email `render` writes (with that language's t(), the language and their name) unless
+ * they switched email off for this kind or `options.email` is false (a candidate who did not agree
+ * to be contacted by email). `link` is the path in Harbor where they act.
  */
-export async function emailPerson(
+export async function notifyPerson(
   person: Recipient | null | undefined,
-  template: string,
+  kind: string,
+  link: string,
   render: (t: TFunction, locale: string, name: string) => RenderedEmail,
+  options: { email?: boolean } = {},
 ): Promise<EmailResult | null> {
-  if (!person?.email) return null;
+  if (!person) return null;
   const t = await emailT(person.locale);
-  return sendEmail({ to: person.email, userId: person.id, template, locale: person.locale, content: render(t, person.locale, person.displayName) });
+  const content = render(t, person.locale, person.displayName);
+  await db.notification.create({ data: { userId: person.id, kind, title: content.subject, link } });
+  const category = categoryOf(kind);
+  const preference = category ? await db.notificationPreference.findUnique({ where: { userId_category: { userId: person.id, category } }, select: { email: true } }) : null;
+  if (!person.email || options.email === false || preference?.email === false) return null;
+  return sendEmail({ to: person.email, userId: person.id, template: kind, locale: person.locale, content });
 }
 
 export async function listOutbox({ take = 50 }: { take?: number } = {}) {

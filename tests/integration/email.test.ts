@@ -63,4 +63,25 @@ describe("email service", () => {
     expect(stored).toMatchObject({ status: "failed", attempts: 1 });
     expect(stored.lastError).toBeTruthy();
   });
+
+  it("retries a failed email through the outbox until the provider takes it, and shows it to admins meanwhile", async () => {
+    const modules = await emailModules({ RESEND_API_KEY: "re_test_key", RESEND_BASE_URL: resend.url });
+    const { deliverDue, listUndelivered } = await import("~/models/outbox.server");
+    resend.failNext(503);
+    const result = await modules.sendEmail({ to: "karim@example.org", template: "reset_password", locale: "ar", content: await resetEmail(modules, "ar") });
+    expect(result.status).toBe("failed");
+    expect(await listUndelivered()).toContainEqual(expect.objectContaining({ kind: "email", idempotencyKey: result.id, status: "pending" }));
+    resend.failNext(503);
+    const unused = { baseUrl: "http://127.0.0.1:9", transport: () => Promise.reject(new Error("not for email")) };
+    let clock = Date.now();
+    for (let pass = 0; pass < 5; pass++) {
+      await deliverDue(unused, { now: () => new Date(clock), random: () => 0.5 });
+      clock += 60_000;
+    }
+    const stored = await modules.db.emailMessage.findUniqueOrThrow({ where: { id: result.id } });
+    expect(stored).toMatchObject({ status: "sent", lastError: null });
+    expect(stored.attempts).toBeGreaterThanOrEqual(2);
+    expect(resend.sent.filter((m) => m.to === "karim@example.org")).toHaveLength(1);
+    expect((await modules.db.outboxEntry.findFirstOrThrow({ where: { idempotencyKey: result.id } })).status).toBe("delivered");
+  });
 });

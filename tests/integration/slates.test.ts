@@ -26,6 +26,7 @@ const EMPLOYER = "employer@demo.harbor";
 const EMPLOYER2 = "employer2@demo.harbor";
 const NORTHWIND = "northwind-studio";
 const CANDIDATE = "candidate@demo.harbor"; // Oleksandr: JavaScript, web development, English B2
+const OFFER_TERMS = { rateAmount: "30", hoursPerWeek: "20", startDate: "2027-03-01", message: "" };
 const userId = async (email: string) => (await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id;
 const profileOf = async (email: string) => db.candidateProfile.findUniqueOrThrow({ where: { userId: await userId(email) }, select: { id: true, nativeName: true, latinName: true } });
 const frontendRole = async () => (await db.role.findFirstOrThrow({ where: { title: { startsWith: "Frontend" } }, select: { id: true } })).id;
@@ -212,7 +213,7 @@ describe("decisions and introductions", () => {
   const decide = (fields: Record<string, string>) => post(slateAction, EMPLOYER, `/org/${NORTHWIND}/slates/${slateId}`, fields, { slug: NORTHWIND, slateId });
 
   it("records each decision and refuses those the entry's state does not allow", async () => {
-    expect(statusOf(await decide({ intent: "offer", entryId }))).toBe(409);
+    expect(statusOf(await decide({ intent: "offer", entryId, ...OFFER_TERMS }))).toBe(409); // not introduced yet
     expect(statusOf(await decide({ intent: "reject", entryId }))).toBe(400); // no reason code
     expect(statusOf(await decide({ intent: "shortlist", entryId }))).toBe(303);
     expect(statusOf(await decide({ intent: "shortlist", entryId }))).toBe(409);
@@ -244,7 +245,7 @@ describe("decisions and introductions", () => {
     expect(revealed?.status).toBe("introduced");
     expect(revealed?.introduced).toEqual({ name: "Олександр Коваленко (Oleksandr Kovalenko)", email: CANDIDATE });
     expect(await db.emailMessage.count({ where: { template: "introduction_accepted", toAddress: EMPLOYER } })).toBe(1);
-    expect(statusOf(await decide({ intent: "offer", entryId }))).toBe(303);
+    expect(statusOf(await decide({ intent: "offer", entryId, ...OFFER_TERMS }))).toBe(303);
   });
 
   it("keeps the entry, without the person, after they erase their account", async () => {
