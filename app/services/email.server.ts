@@ -27,7 +27,7 @@ export type EmailResult =
  * thrown, so a failed email never breaks the action that caused it.
  */
 export async function sendEmail(request: EmailRequest): Promise<EmailResult> {
-  const { RESEND_API_KEY, EMAIL_FROM } = env();
+  const { RESEND_API_KEY } = env();
   const message = await db.emailMessage.create({
     data: {
       toAddress: request.to,
