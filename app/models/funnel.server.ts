@@ -2,6 +2,7 @@
 // each stage) and referred people who have not registered yet. No names leave this module.
 import { funnel, funnelBy, FUNNEL_DIMENSIONS, type FunnelDimension, type FunnelPerson } from "~/domain/candidates/funnel";
 import { isPipelineStage, type PipelineStage } from "~/domain/candidates/pipeline";
+import { csvRow } from "~/domain/intake/csv-safety";
 import { parseStringList } from "~/domain/profile/entries";
 import { languageName } from "~/domain/profile/languages";
 import { db } from "~/utils/db.server";
@@ -94,11 +95,15 @@ export async function programFunnel(organisationId: string | null, language: str
 
 export type ProgramFunnel = Awaited<ReturnType<typeof programFunnel>>;
 
-export const FUNNEL_CSV_COLUMNS = ["dimension", "group", "stage", "reached", "conversion", "median_days", "moved_on"] as const;
+const FUNNEL_CSV_COLUMNS = ["dimension", "group", "stage", "reached", "conversion", "median_days", "moved_on"] as const;
 
-/** The funnel as CSV cells: the whole program first (dimension "all"), then each group. */
-export function funnelCsvRows(data: ProgramFunnel): Array<Array<string | number>> {
+/** The funnel as a CSV download (formula-injection safe): the whole program first (dimension "all"), then each group. */
+export function funnelCsvResponse(data: ProgramFunnel, fileName: string): Response {
   const lines = (dimension: string, group: string, stages: ProgramFunnel["overall"]) =>
-    stages.map((row) => [dimension, group, row.stage, row.reached, row.conversion === null ? "" : Math.round(row.conversion * 1000) / 1000, row.medianDays ?? "", row.movedOn]);
-  return [...lines("all", "", data.overall), ...data.dimensions.flatMap(({ dimension, groups }) => groups.flatMap((g) => lines(dimension, g.name ?? "", g.stages)))];
+    stages.map((row) => csvRow([dimension, group, row.stage, row.reached, row.conversion === null ? "" : Math.round(row.conversion * 1000) / 1000, row.medianDays ?? "", row.movedOn]));
+  const rows = [...lines("all", "", data.overall), ...data.dimensions.flatMap(({ dimension, groups }) => groups.flatMap((g) => lines(dimension, g.name ?? "", g.stages)))];
+  // BOM so spreadsheet programs read UTF-8 (Cyrillic, Arabic) correctly.
+  return new Response("\uFEFF" + csvRow([...FUNNEL_CSV_COLUMNS]) + rows.join(""), {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "no-store" },
+  });
 }
