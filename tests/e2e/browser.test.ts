@@ -73,7 +73,8 @@ describe("languages", () => {
 describe("accessibility (axe)", () => {
   const publicPages = ["/", "/login", "/forgot-password", "/sign-in-link", "/reset-password?token=unknown"];
   const signedInPages: Array<{ email: string; paths: string[] }> = [
-    { email: "admin@demo.harbor", paths: ["/dashboard", "/admin/organisations", "/admin/audit", "/admin/outbox", "/admin/matching", "/admin/badges", "/admin/badges/frontend-development", "/org/open-doors", "/admin/placements", "/admin/funnel", "/sandbox/marketplace", "/inbox"] },
+    { email: "admin@demo.harbor", paths: ["/dashboard", "/admin/organisations", "/admin/audit", "/admin/outbox", "/admin/matching", "/admin/badges"] },
+    { email: "admin@demo.harbor", paths: ["/admin/badges/frontend-development", "/org/open-doors", "/admin/placements", "/admin/funnel", "/sandbox/marketplace", "/inbox"] },
     { email: "ngo@demo.harbor", paths: ["/dashboard", "/org/open-doors", "/org/open-doors/funnel"] },
     { email: "coach@demo.harbor", paths: ["/coach", "/coach/profile?q=accounting"] },
     { email: "assessor@demo.harbor", paths: ["/assess", "/assess/profile?q=accounting"] },
