@@ -8,12 +8,11 @@ describe("IdTable", () => {
       fc.property(fc.uniqueArray(fc.oneof(fc.string({ maxLength: 6 }), fc.string({ unit: "binary", maxLength: 4 }), fc.constant("c000000000000000000000001"))), fc.array(fc.string({ maxLength: 6 }), { maxLength: 5 }), (ids, probes) => {
         const sorted = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
         const table = IdTable.from(sorted);
-        sorted.forEach((id, ordinal) => {
-          expect(table.get(ordinal)).toBe(id);
-          expect(table.find(id)).toBe(ordinal);
-        });
-        for (const probe of probes) expect(table.find(probe)).toBe(sorted.indexOf(probe));
+        expect(sorted.map((_, ordinal) => table.get(ordinal))).toEqual(sorted);
+        expect(sorted.map((id) => table.find(id))).toEqual(sorted.map((_, ordinal) => ordinal));
+        expect(probes.map((probe) => table.find(probe))).toEqual(probes.map((probe) => sorted.indexOf(probe)));
       }),
+      { numRuns: 200 },
     );
   });
 

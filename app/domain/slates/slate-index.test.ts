@@ -133,6 +133,39 @@ describe("SlateIndex on larger and unordered pools", () => {
     );
   });
 
+  it("prunes people with related credit alone exactly: rare role skills, common siblings", () => {
+    // The index scores holders of a role skill itself first and skips related-only people who
+    // cannot reach the slate; here few hold the role's skills and most hold their siblings, with
+    // the weights and fit points deciding whether a sibling-only person can still make it.
+    const commonUri = fc.oneof({ arbitrary: fc.constantFrom("s3", "s5"), weight: 1 }, { arbitrary: fc.constantFrom("s1", "s2", "s4", "s6", "g1"), weight: 10 });
+    const skewed = (id: string) =>
+      fc.tuple(candidateArbitrary(id), fc.array(fc.record({ uri: commonUri, level: fc.integer({ min: 1, max: 5 }), badges: fc.constantFrom([], ["award-1"]) }), { minLength: 1, maxLength: 3 })).map(([candidate, skills]) => ({ ...candidate, skills }));
+    const skewedPool = fc.integer({ min: 20, max: 160 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => skewed(`p${String(i).padStart(3, "0")}`))));
+    const rareRole = fc
+      .tuple(roleArbitrary, fc.subarray(["s3", "s5"], { minLength: 1 }), fc.array(fc.record({ weight: fc.integer({ min: 1, max: 5 }), minLevel: fc.integer({ min: 1, max: 5 }), required: fc.boolean() }), { minLength: 2, maxLength: 2 }))
+      .map(([role, uris, shapes]) => ({ ...role, skills: uris.map((uri, k) => ({ uri, ...(shapes[k] as { weight: number; minLevel: number; required: boolean }) })) }));
+    fc.assert(
+      fc.property(skewedPool, rareRole, smallSlates, (pool, role, opts) => {
+        expect(SlateIndex.build(pool, smallTaxonomy).query(role, opts)).toEqual(rankCandidates(role, pool, smallTaxonomy, opts));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("stays exact as time moves on between queries of one index (interest cut-off forward and back)", () => {
+    const days = fc.array(fc.integer({ min: -20, max: 120 }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(largePool, roleArbitrary, days, (pool, role, shifts) => {
+        const index = SlateIndex.build(pool, smallTaxonomy);
+        for (const shift of shifts) {
+          const opts = { size: 3, balanceShare: null, now: NOW + shift * 86_400_000 + (shift % 3) };
+          expect(index.query(role, opts)).toEqual(rankCandidates(role, pool, smallTaxonomy, opts));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it("stays exact after changes to an unordered pool", () => {
     fc.assert(
       fc.property(largePool, fc.array(fc.tuple(fc.nat(), fc.boolean(), candidateArbitrary("x")), { maxLength: 20 }), twoLanguageRole, smallSlates, (initial, changes, role, opts) => {

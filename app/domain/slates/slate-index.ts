@@ -6,12 +6,19 @@
 // the way `compareRanked` does; the ids themselves sit sorted in one flat character array
 // (id-table.ts), found by binary search. Each skill has a posting list of ordinals (ascending)
 // with one byte beside each (self-rated level in the low bits, "proven by a badge" in the high
-// bit), all lists in one pair of arrays; the hard-filter fields sit in typed arrays by ordinal.
+// bit), all lists in one pair of arrays; a skill held by an eighth of the pool or more is kept as
+// bitsets instead. Per candidate: a "combination" number (flags, UTC offset, hours, country: the
+// filters that do not depend on time or language, a few thousand combinations in all), interest,
+// origin and NGO in typed arrays; language levels as three bit planes per language.
 //
-// A query first computes which candidates pass the role's hard filters, as a bitset, in one pass
-// over those arrays; then it adds up skill points posting list by posting list, skipping anyone who
-// failed the filters (most of the pool for common skills), so only eligible candidates are scored
-// and ranked; a bounded heap picks the best few.
+// A query first computes who passes the role's hard filters, as a bitset: one tight pass over the
+// combination numbers, then whole 32-candidate words for interest (kept current incrementally from
+// the candidates sorted by interest), languages and removals. Then it adds up skill points for
+// the eligible only (branch-free over the posting lists, 32 at a time over the bitsets). When the
+// role's related concepts hold far more people than its own skills (most roles), only holders of
+// a role skill itself are scored at first; who holds a related concept is recorded per role skill
+// as a bitset, and of those only the few who could still reach the ranks needed are scored
+// (`expandPruned`). A bounded heap picks the best few.
 //
 // Changes after the build go to an overlay: the changed candidate's built data is switched off and
 // the candidate is scored by the reference scorer instead, until the next build folds it in.
@@ -29,10 +36,6 @@ const FLAG_PLACED = 2;
 const FLAG_COACH = 4;
 /** Offset class 0: the candidate's UTC offset is unknown. */
 const NO_OFFSET = 0;
-const MINUTE_MS = 60_000;
-/** Interest minutes are clamped to ±2^29, so that differences stay within 32 bits. */
-const MINUTE_LIMIT = 2 ** 29;
-const interestMinute = (ms: number) => Math.max(-MINUTE_LIMIT, Math.min(MINUTE_LIMIT, Math.floor(ms / MINUTE_MS)));
 
 /** A growable Int32 list. */
 class IntList {
@@ -103,8 +106,47 @@ function permuted<T extends Column>(column: T, order: Int32Array): T {
   return copy;
 }
 
-/** Language levels, 4 bits per candidate (CEFR rank + 1; 0: does not speak it). */
-const nibble = (levels: Uint8Array, ordinal: number) => ((levels[ordinal >> 1] as number) >> ((ordinal & 1) << 2)) & 15;
+/** Levels of one language as three bitsets (bit planes) by ordinal: CEFR rank + 1, 0 when not spoken. */
+type LevelPlanes = [Int32Array, Int32Array, Int32Array];
+
+function levelOf(planes: LevelPlanes, ordinal: number): number {
+  const word = ordinal >> 5;
+  const shift = ordinal & 31;
+  return (((planes[0][word] as number) >>> shift) & 1) | ((((planes[1][word] as number) >>> shift) & 1) << 1) | ((((planes[2][word] as number) >>> shift) & 1) << 2);
+}
+
+function setLevel(planes: LevelPlanes, ordinal: number, level: number) {
+  const word = ordinal >> 5;
+  const bit = 1 << (ordinal & 31);
+  for (let plane = 0; plane < 3; plane++) {
+    const array = planes[plane] as Int32Array;
+    array[word] = (level >> plane) & 1 ? (array[word] as number) | bit : (array[word] as number) & ~bit;
+  }
+}
+
+/** The bits of one word of `planes` whose level is at least `min` (bit-sliced comparison). */
+function levelAtLeast(planes: LevelPlanes, word: number, min: number): number {
+  if (min <= 0) return -1;
+  if (min > 7) return 0;
+  let greater = 0;
+  let equal = -1;
+  for (let plane = 2; plane >= 0; plane--) {
+    const bits = planes[plane]![word] as number;
+    if ((min >> plane) & 1) equal &= bits;
+    else {
+      greater |= equal & bits;
+      equal &= ~bits;
+    }
+  }
+  return greater | equal;
+}
+
+/** Set bits in a 32-bit word. */
+function popcount(word: number): number {
+  let bits = word - ((word >>> 1) & 0x55555555);
+  bits = (bits & 0x33333333) + ((bits >>> 2) & 0x33333333);
+  return Math.imul((bits + (bits >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
 
 export class SlateIndex {
   private ids = IdTable.from([]);
@@ -123,8 +165,12 @@ export class SlateIndex {
   private readonly comboCountry: number[] = [];
   /** Epoch milliseconds of the last "still interested" (-Infinity: never). */
   private interest: Float64Array;
-  /** The same in whole minutes, clamped: compared first, the exact value only on a tie. */
-  private interestMinutes: Int32Array;
+  /** Ordinals by interest, oldest first: who is stale for a cutoff is a prefix of it. */
+  private interestOrder = new Int32Array(0);
+  /** Bitset of the candidates whose interest is at or after the last query's cutoff (interestOrder from `interestFrom` on). */
+  private interestBits = new Int32Array(0);
+  private interestKnown = false;
+  private interestFrom = 0;
   /** Bitset by ordinal: the built data no longer counts (changed or removed since the build). */
   private retiredBits = new Int32Array(0);
   private origin: Uint16Array | Uint32Array;
@@ -132,13 +178,20 @@ export class SlateIndex {
   private readonly offsets = new Dictionary<number>();
   private readonly countries = new Dictionary<string>();
   private readonly ngos = new Dictionary<string>();
-  /** Per language, 4 bits per ordinal: CEFR rank + 1 (0: does not speak it). */
-  private readonly languageLevels = new Map<string, Uint8Array>();
+  private readonly languageLevels = new Map<string, LevelPlanes>();
   /** Posting lists, one after another: skill slot s holds entries [starts[s], starts[s + 1]). */
   private readonly slotOf = new Map<string, number>();
   private postingOrdinals = new Int32Array(0);
   private postingPacked = new Uint8Array(0);
   private postingStarts = new Int32Array(1);
+  /**
+   * Skills held by at least an eighth of the pool are kept as five bitsets by ordinal instead (no
+   * bigger, and walked 32 candidates at a time): holds it, badge, level bits 0–2. By slot, the
+   * bitsets (`DENSE_*` × words apart), or null for a posting list.
+   */
+  private dense: (Int32Array | null)[] = [];
+  /** Holders by slot. */
+  private slotHolders = new Int32Array(0);
   /** Per role skill uri, the slots of its related concepts (the taxonomy never changes). */
   private readonly relatedSlots = new Map<string, Int32Array>();
   private readonly overlay = new Map<string, SlateCandidate>();
@@ -150,9 +203,18 @@ export class SlateIndex {
   private passBits = new Int32Array(0);
   private touchedBits = new Int32Array(0);
   private seenBits = new Int32Array(0);
+  /** Pruned scoring: per role skill with related concepts, who holds one (`roleSets`), and its related credit. */
+  private readonly relatedBits: Int32Array[] = [];
+  private roleSets: Int32Array[] = [];
+  private roleSetPoints: number[] = [];
+  /** Entries of `touched` in use; the first `exactCount` hold a role skill itself (pruned scoring). */
+  private scored = 0;
+  private exactCount = 0;
   // Per query: fit points by offset class, and the role's language arrays and minimum levels.
   private comboFit = new Int32Array(0);
-  private roleLanguages: Uint8Array[] = [];
+  private roleLanguages: LevelPlanes[] = [];
+  /** The most fit points a candidate who passes the filters can have. */
+  private maxFit = 0;
   private roleLanguageMins: number[] = [];
 
   private constructor(
@@ -161,7 +223,6 @@ export class SlateIndex {
   ) {
     this.combo = new Uint16Array(size);
     this.interest = new Float64Array(size);
-    this.interestMinutes = new Int32Array(size);
     this.origin = new Uint16Array(size);
     this.ngo = new Uint16Array(size);
   }
@@ -212,11 +273,11 @@ export class SlateIndex {
   private memoryParts() {
     const sum = (arrays: readonly { byteLength: number }[]) => arrays.reduce((bytes, array) => bytes + array.byteLength, 0);
     return {
-      postings: sum([this.postingOrdinals, this.postingPacked, this.postingStarts]),
-      fields: sum([this.combo, this.interest, this.interestMinutes, this.retiredBits, this.origin, this.ngo]),
-      languages: sum([...this.languageLevels.values()]),
+      postings: sum([this.postingOrdinals, this.postingPacked, this.postingStarts, this.slotHolders, ...this.dense.filter((bits): bits is Int32Array => bits !== null)]),
+      fields: sum([this.combo, this.interest, this.interestOrder, this.interestBits, this.retiredBits, this.origin, this.ngo]),
+      languages: sum([...this.languageLevels.values()].flat()),
       ids: this.ids.byteLength,
-      scratch: sum([this.score, this.touched, this.passBits, this.touchedBits, this.seenBits, ...(this.noLanguageLevels ? [this.noLanguageLevels] : [])]),
+      scratch: sum([this.score, this.touched, this.passBits, this.touchedBits, this.seenBits, ...this.relatedBits]),
     };
   }
 
@@ -265,7 +326,6 @@ export class SlateIndex {
     this.combo[ordinal] = combo;
     const interest = candidate.interestConfirmedAt ?? Number.NEGATIVE_INFINITY;
     this.interest[ordinal] = interest;
-    this.interestMinutes[ordinal] = interestMinute(interest);
     const origin = this.countries.idOf(candidate.countryOfOrigin);
     const ngo = this.ngos.idOf(candidate.referringOrganisationId);
     this.origin = widened(this.origin, origin);
@@ -273,13 +333,13 @@ export class SlateIndex {
     this.origin[ordinal] = origin;
     this.ngo[ordinal] = ngo;
     for (const { code, level } of candidate.languages) {
-      let levels = this.languageLevels.get(code);
-      if (!levels) this.languageLevels.set(code, (levels = new Uint8Array((this.combo.length + 1) >> 1)));
-      const rank = CEFR_LEVELS.indexOf(level) + 1;
-      if (rank > nibble(levels, ordinal)) {
-        const shift = (ordinal & 1) << 2;
-        levels[ordinal >> 1] = ((levels[ordinal >> 1] as number) & ~(15 << shift)) | (rank << shift);
+      let planes = this.languageLevels.get(code);
+      if (!planes) {
+        const words = (this.combo.length + 31) >> 5;
+        this.languageLevels.set(code, (planes = [new Int32Array(words), new Int32Array(words), new Int32Array(words)]));
       }
+      const rank = CEFR_LEVELS.indexOf(level) + 1;
+      if (rank > levelOf(planes, ordinal)) setLevel(planes, ordinal, rank);
     }
     return ordinal;
   }
@@ -287,10 +347,10 @@ export class SlateIndex {
   private grow(size: number) {
     this.combo = resized(this.combo, size);
     this.interest = resized(this.interest, size);
-    this.interestMinutes = resized(this.interestMinutes, size);
     this.origin = resized(this.origin, size);
     this.ngo = resized(this.ngo, size);
-    for (const [code, levels] of this.languageLevels) this.languageLevels.set(code, resized(levels, (size + 1) >> 1));
+    const words = (size + 31) >> 5;
+    for (const [code, planes] of this.languageLevels) this.languageLevels.set(code, [resized(planes[0], words), resized(planes[1], words), resized(planes[2], words)]);
   }
 
   /** Renumbers the candidates in id order if they did not come that way, and packs the postings. */
@@ -312,12 +372,12 @@ export class SlateIndex {
       for (let k = 0; k < n; k++) rank[order[k] as number] = k;
       this.combo = permuted(this.combo, order);
       this.interest = permuted(this.interest, order);
-      this.interestMinutes = permuted(this.interestMinutes, order);
       this.origin = permuted(this.origin, order);
       this.ngo = permuted(this.ngo, order);
-      for (const [code, levels] of this.languageLevels) {
-        const copy = new Uint8Array(levels.length);
-        for (let k = 0; k < n; k++) copy[k >> 1] = (copy[k >> 1] as number) | (nibble(levels, order[k] as number) << ((k & 1) << 2));
+      for (const [code, planes] of this.languageLevels) {
+        const words = planes[0].length;
+        const copy: LevelPlanes = [new Int32Array(words), new Int32Array(words), new Int32Array(words)];
+        for (let k = 0; k < n; k++) setLevel(copy, k, levelOf(planes, order[k] as number));
         this.languageLevels.set(code, copy);
       }
       const sortedIds = Array.from(order, (k) => ids[k] as string);
@@ -328,52 +388,107 @@ export class SlateIndex {
       ids.length = 0;
     }
 
+    const words = (n + 31) >> 5;
+    const isDense = (list: { ordinals: IntList; packed: ByteList }) => list.ordinals.length * 8 >= n && list.packed.data.subarray(0, list.packed.length).every((bits) => (bits & LEVEL_MASK) <= 7);
     let total = 0;
-    for (const list of lists.values()) total += list.ordinals.length;
+    for (const list of lists.values()) if (!isDense(list)) total += list.ordinals.length;
     this.postingOrdinals = new Int32Array(total);
     this.postingPacked = new Uint8Array(total);
     this.postingStarts = new Int32Array(lists.size + 1);
+    this.slotHolders = new Int32Array(lists.size);
+    this.dense = [];
     let at = 0;
     let slot = 0;
     for (const [uri, list] of lists) {
       this.slotOf.set(uri, slot);
       this.postingStarts[slot] = at;
       const length = list.ordinals.length;
-      if (rank === null) {
-        this.postingOrdinals.set(list.ordinals.data.subarray(0, length), at);
-        this.postingPacked.set(list.packed.data.subarray(0, length), at);
-      } else {
-        // New ordinals, ascending, with their byte: ordinal × 256 + byte sorts as numbers.
-        const keyed = new Float64Array(length);
-        for (let k = 0; k < length; k++) keyed[k] = (rank[list.ordinals.data[k] as number] as number) * 256 + (list.packed.data[k] as number);
-        keyed.sort();
+      this.slotHolders[slot] = length;
+      if (isDense(list)) {
+        const bits = new Int32Array(5 * words);
         for (let k = 0; k < length; k++) {
-          const key = keyed[k] as number;
-          this.postingOrdinals[at + k] = Math.floor(key / 256);
-          this.postingPacked[at + k] = key % 256;
+          const ordinal = rank === null ? (list.ordinals.data[k] as number) : (rank[list.ordinals.data[k] as number] as number);
+          const packed = list.packed.data[k] as number;
+          const word = ordinal >> 5;
+          const bit = 1 << (ordinal & 31);
+          bits[word] = (bits[word] as number) | bit;
+          if (packed & VERIFIED) bits[words + word] = (bits[words + word] as number) | bit;
+          for (let plane = 0; plane < 3; plane++) if ((packed >> plane) & 1) bits[(2 + plane) * words + word] = (bits[(2 + plane) * words + word] as number) | bit;
         }
+        this.dense.push(bits);
+      } else {
+        this.dense.push(null);
+        if (rank === null) {
+          this.postingOrdinals.set(list.ordinals.data.subarray(0, length), at);
+          this.postingPacked.set(list.packed.data.subarray(0, length), at);
+        } else {
+          // New ordinals, ascending, with their byte: ordinal × 256 + byte sorts as numbers.
+          const keyed = new Float64Array(length);
+          for (let k = 0; k < length; k++) keyed[k] = (rank[list.ordinals.data[k] as number] as number) * 256 + (list.packed.data[k] as number);
+          keyed.sort();
+          for (let k = 0; k < length; k++) {
+            const key = keyed[k] as number;
+            this.postingOrdinals[at + k] = Math.floor(key / 256);
+            this.postingPacked[at + k] = key % 256;
+          }
+        }
+        at += length;
       }
-      at += length;
       slot++;
       lists.delete(uri);
     }
     this.postingStarts[slot] = at;
 
-    const words = (n + 31) >> 5;
     this.score = new Int32Array(n);
     this.touched = new Int32Array(n);
     this.passBits = new Int32Array(words);
     this.touchedBits = new Int32Array(words);
     this.seenBits = new Int32Array(words);
     this.retiredBits = new Int32Array(words);
+    this.interestBits = new Int32Array(words);
+    const interest = this.interest;
+    this.interestOrder = Int32Array.from({ length: n }, (_, k) => k).sort((a, b) => {
+      const x = interest[a] as number;
+      const y = interest[b] as number;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+  }
+
+  /** Brings `interestBits` to the cutoff: only the candidates whose side of it changed since the last query are touched. */
+  private updateInterest(cutoff: number): void {
+    const { interest, interestOrder, interestBits } = this;
+    const n = this.count;
+    // The first position in interestOrder at or after the cutoff.
+    let low = 0;
+    let high = n;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((interest[interestOrder[middle] as number] as number) < cutoff) low = middle + 1;
+      else high = middle;
+    }
+    let from = this.interestFrom;
+    if (!this.interestKnown) {
+      // Nobody yet: start from the end of the order and move back to `low`.
+      interestBits.fill(0);
+      from = n;
+      this.interestKnown = true;
+    }
+    for (; from > low; from--) {
+      const ordinal = interestOrder[from - 1] as number;
+      interestBits[ordinal >> 5] = (interestBits[ordinal >> 5] as number) | (1 << (ordinal & 31));
+    }
+    for (; from < low; from++) {
+      const ordinal = interestOrder[from] as number;
+      interestBits[ordinal >> 5] = (interestBits[ordinal >> 5] as number) & ~(1 << (ordinal & 31));
+    }
+    this.interestFrom = from;
   }
 
   /** Sets `passBits` for every built candidate who passes the role's hard filters; prepares the fit points. */
   private computePass(role: RoleRequirements, now: number): void {
-    const { combo, interest, interestMinutes, passBits, retiredBits } = this;
+    const { combo, passBits, retiredBits } = this;
     const n = this.count;
     const cutoff = interestCutoff(now);
-    const cutoffMinute = interestMinute(cutoff);
     const neededMinutes = role.minOverlapHours * 60;
     // Per offset class: passes the overlap filter; fit points.
     const offsetValues = this.offsets.values;
@@ -411,60 +526,37 @@ export class SlateIndex {
     }
     this.comboFit = comboFit;
 
-    const languages: Uint8Array[] = [];
+    let maxFit = 0;
+    for (let at = 0; at < comboCount; at++) if (comboPasses[at] === 1) maxFit = Math.max(maxFit, comboFit[at] as number);
+
+    const languages: LevelPlanes[] = [];
     const mins: number[] = [];
     for (const { code, minLevel } of role.languages) {
-      const levels = this.languageLevels.get(code);
-      if (!levels) {
+      const planes = this.languageLevels.get(code);
+      if (!planes) {
         // Nobody speaks it.
         passBits.fill(0);
         this.roleLanguages = [];
         this.roleLanguageMins = [];
         return;
       }
-      languages.push(levels);
+      languages.push(planes);
       mins.push(CEFR_LEVELS.indexOf(minLevel) + 1);
+      maxFit += FIT_POINTS.languageLevelsCounted * FIT_POINTS.perLanguageLevelAbove;
     }
     this.roleLanguages = languages;
     this.roleLanguageMins = mins;
-    // The first language is checked in the loop by a table of the 16 possible levels.
-    const first = languages[0] ?? this.noLanguages();
-    const firstPasses = new Uint8Array(16).map((_, level) => (level >= (mins[0] ?? 0) ? 1 : 0));
-    const more = languages.length > 1;
+    this.maxFit = maxFit;
+    this.updateInterest(cutoff);
+    const { interestBits } = this;
     for (let word = 0, base = 0; base < n; word++, base += 32) {
       let bits = 0;
       const end = Math.min(n, base + 32);
-      for (let ordinal = base; ordinal < end; ordinal++) {
-        // Branch-free but for an interest in the cutoff's very minute: (-d) >>> 31 is 1 when d > 0.
-        const minutes = (interestMinutes[ordinal] as number) - cutoffMinute;
-        let passes = (comboPasses[combo[ordinal] as number] as number) & (firstPasses[((first[ordinal >> 1] as number) >> ((ordinal & 1) << 2)) & 15] as number) & (-minutes >>> 31);
-        if (minutes === 0 && (interest[ordinal] as number) >= cutoff) passes = (comboPasses[combo[ordinal] as number] as number) & (firstPasses[nibble(first, ordinal)] as number);
-        bits |= passes << (ordinal - base);
-      }
-      passBits[word] = bits & ~(retiredBits[word] as number);
+      for (let ordinal = base; ordinal < end; ordinal++) bits |= (comboPasses[combo[ordinal] as number] as number) << (ordinal - base);
+      bits &= (interestBits[word] as number) & ~(retiredBits[word] as number);
+      for (let k = 0; k < languages.length && bits !== 0; k++) bits &= levelAtLeast(languages[k] as LevelPlanes, word, mins[k] as number);
+      passBits[word] = bits;
     }
-    if (more) {
-      for (let word = 0; word < passBits.length; word++) {
-        let bits = passBits[word] as number;
-        for (let rest = bits; rest !== 0; rest &= rest - 1) {
-          const bit = rest & -rest;
-          if (!this.speaksAll((word << 5) | (31 - Math.clz32(bit)))) bits &= ~bit;
-        }
-        passBits[word] = bits;
-      }
-    }
-  }
-
-  /** Zero levels for every ordinal: the first-language table when the role asks for none. */
-  private noLanguageLevels: Uint8Array | null = null;
-  private noLanguages(): Uint8Array {
-    return (this.noLanguageLevels ??= new Uint8Array((this.count + 1) >> 1));
-  }
-
-  private speaksAll(ordinal: number): boolean {
-    const { roleLanguages, roleLanguageMins } = this;
-    for (let k = 0; k < roleLanguages.length; k++) if (nibble(roleLanguages[k] as Uint8Array, ordinal) < (roleLanguageMins[k] as number)) return false;
-    return true;
   }
 
   /** Fit points of an eligible built candidate (language levels above the minimum, overlap, hours known, coach). */
@@ -472,7 +564,7 @@ export class SlateIndex {
     let points = this.comboFit[this.combo[ordinal] as number] as number;
     const { roleLanguages, roleLanguageMins } = this;
     for (let k = 0; k < roleLanguages.length; k++) {
-      points += Math.min(FIT_POINTS.languageLevelsCounted, nibble(roleLanguages[k] as Uint8Array, ordinal) - (roleLanguageMins[k] as number)) * FIT_POINTS.perLanguageLevelAbove;
+      points += Math.min(FIT_POINTS.languageLevelsCounted, levelOf(roleLanguages[k] as LevelPlanes, ordinal) - (roleLanguageMins[k] as number)) * FIT_POINTS.perLanguageLevelAbove;
     }
     return points;
   }
@@ -502,79 +594,336 @@ export class SlateIndex {
       const related = this.slotsRelatedTo(skill.uri);
       if (related.length > 0) seenBits.fill(0);
       const slot = this.slotOf.get(skill.uri);
-      if (slot !== undefined) {
-        const verified = skillPoints(skill, "verified");
-        const declared = skillPoints(skill, "declared");
-        const below = skillPoints(skill, "belowLevel");
-        const minLevel = skill.minLevel;
+      const denseBits = slot === undefined ? null : this.dense[slot];
+      if (denseBits) count = this.exactDense(denseBits, skill, count);
+      else if (slot !== undefined) {
+        // Branch-free for the many who fail the filters: their points are masked to 0.
+        const table = this.pointsTable(skill);
         const end = postingStarts[slot + 1] as number;
         for (let i = postingStarts[slot] as number; i < end; i++) {
           const ordinal = postingOrdinals[i] as number;
           const word = ordinal >> 5;
-          const bit = 1 << (ordinal & 31);
-          if (((passBits[word] as number) & bit) === 0) continue;
-          seenBits[word] = (seenBits[word] as number) | bit;
-          const bits = postingPacked[i] as number;
-          const points = bits & VERIFIED ? verified : (bits & LEVEL_MASK) >= minLevel ? declared : below;
-          if (((touchedBits[word] as number) & bit) === 0) {
-            touchedBits[word] = (touchedBits[word] as number) | bit;
+          const shift = ordinal & 31;
+          const pass = (passBits[word] as number) & (1 << shift);
+          seenBits[word] = (seenBits[word] as number) | pass;
+          if ((pass & ~(touchedBits[word] as number)) !== 0) {
+            touchedBits[word] = (touchedBits[word] as number) | pass;
             touched[count++] = ordinal;
-            score[ordinal] = this.fitPoints(ordinal) + points;
-          } else score[ordinal] = (score[ordinal] as number) + points;
+            score[ordinal] = this.fitPoints(ordinal);
+          }
+          score[ordinal] = (score[ordinal] as number) + ((table[postingPacked[i] as number] as number) & -((pass >>> shift) & 1));
         }
       }
       if (related.length === 0) continue;
       const points = skillPoints(skill, "related");
       for (let r = 0; r < related.length; r++) {
         const from = related[r] as number;
+        const relatedBits = this.dense[from];
+        if (relatedBits) {
+          count = this.relatedDense(relatedBits, points, count);
+          continue;
+        }
         const end = postingStarts[from + 1] as number;
         for (let i = postingStarts[from] as number; i < end; i++) {
           const ordinal = postingOrdinals[i] as number;
           const word = ordinal >> 5;
-          const bit = 1 << (ordinal & 31);
-          if (((passBits[word] as number) & ~(seenBits[word] as number) & bit) === 0) continue;
-          seenBits[word] = (seenBits[word] as number) | bit;
-          if (((touchedBits[word] as number) & bit) === 0) {
-            touchedBits[word] = (touchedBits[word] as number) | bit;
+          const shift = ordinal & 31;
+          const credit = (passBits[word] as number) & ~(seenBits[word] as number) & (1 << shift);
+          seenBits[word] = (seenBits[word] as number) | credit;
+          if ((credit & ~(touchedBits[word] as number)) !== 0) {
+            touchedBits[word] = (touchedBits[word] as number) | credit;
             touched[count++] = ordinal;
-            score[ordinal] = this.fitPoints(ordinal) + points;
-          } else score[ordinal] = (score[ordinal] as number) + points;
+            score[ordinal] = this.fitPoints(ordinal);
+          }
+          score[ordinal] = (score[ordinal] as number) + (points & -((credit >>> shift) & 1));
         }
       }
     }
     return count;
   }
 
-  /** Clears what `accumulateSkills` left in the scratch arrays. */
-  private resetScratch(count: number): void {
+  /**
+   * A dense role skill's points for its eligible holders (`accumulateSkills`): 32 candidates at a
+   * time, fit points at first touch; marks them in `seenBits`. Returns the new count.
+   */
+  private exactDense(bits: Int32Array, skill: RoleRequirements["skills"][number], count: number): number {
+    const { score, touched, passBits, touchedBits, seenBits } = this;
+    const words = passBits.length;
+    const verified = skillPoints(skill, "verified");
+    const declared = skillPoints(skill, "declared");
+    const below = skillPoints(skill, "belowLevel");
+    const min = Math.max(0, Math.min(8, Math.ceil(skill.minLevel)));
+    for (let word = 0; word < words; word++) {
+      const held = (bits[word] as number) & (passBits[word] as number);
+      if (held === 0) continue;
+      seenBits[word] = (seenBits[word] as number) | held;
+      for (let fresh = held & ~(touchedBits[word] as number); fresh !== 0; fresh &= fresh - 1) {
+        const ordinal = (word << 5) | (31 - Math.clz32(fresh & -fresh));
+        touched[count++] = ordinal;
+        score[ordinal] = this.fitPoints(ordinal);
+      }
+      touchedBits[word] = (touchedBits[word] as number) | held;
+      const badge = held & (bits[words + word] as number);
+      // Level at least min, bit-sliced over the three level planes.
+      let greater = 0;
+      let equal = -1;
+      if (min > 7) equal = 0;
+      else if (min > 0) {
+        for (let plane = 2; plane >= 0; plane--) {
+          const level = bits[(2 + plane) * words + word] as number;
+          if ((min >> plane) & 1) equal &= level;
+          else {
+            greater |= equal & level;
+            equal &= ~level;
+          }
+        }
+      }
+      const meets = held & ~badge & (greater | equal);
+      const short = held & ~badge & ~meets;
+      for (let rest = badge; rest !== 0; rest &= rest - 1) {
+        const ordinal = (word << 5) | (31 - Math.clz32(rest & -rest));
+        score[ordinal] = (score[ordinal] as number) + verified;
+      }
+      for (let rest = meets; rest !== 0; rest &= rest - 1) {
+        const ordinal = (word << 5) | (31 - Math.clz32(rest & -rest));
+        score[ordinal] = (score[ordinal] as number) + declared;
+      }
+      for (let rest = short; rest !== 0; rest &= rest - 1) {
+        const ordinal = (word << 5) | (31 - Math.clz32(rest & -rest));
+        score[ordinal] = (score[ordinal] as number) + below;
+      }
+    }
+    return count;
+  }
+
+  /** Related credit from a dense concept for eligible holders not yet credited for this role skill. Returns the new count. */
+  private relatedDense(bits: Int32Array, points: number, count: number): number {
+    const { score, touched, passBits, touchedBits, seenBits } = this;
+    for (let word = 0; word < passBits.length; word++) {
+      const credit = (bits[word] as number) & (passBits[word] as number) & ~(seenBits[word] as number);
+      if (credit === 0) continue;
+      seenBits[word] = (seenBits[word] as number) | credit;
+      for (let fresh = credit & ~(touchedBits[word] as number); fresh !== 0; fresh &= fresh - 1) {
+        const ordinal = (word << 5) | (31 - Math.clz32(fresh & -fresh));
+        touched[count++] = ordinal;
+        score[ordinal] = this.fitPoints(ordinal);
+      }
+      touchedBits[word] = (touchedBits[word] as number) | credit;
+      for (let rest = credit; rest !== 0; rest &= rest - 1) {
+        const ordinal = (word << 5) | (31 - Math.clz32(rest & -rest));
+        score[ordinal] = (score[ordinal] as number) + points;
+      }
+    }
+    return count;
+  }
+
+  /** Points of a role skill by posting byte (level and badge bit). */
+  private pointsTable(skill: RoleRequirements["skills"][number]): Int32Array {
+    const table = new Int32Array(256);
+    const verified = skillPoints(skill, "verified");
+    const declared = skillPoints(skill, "declared");
+    const below = skillPoints(skill, "belowLevel");
+    for (let bits = 0; bits < 256; bits++) table[bits] = bits & VERIFIED ? verified : (bits & LEVEL_MASK) >= skill.minLevel ? declared : below;
+    return table;
+  }
+
+  /** Posting entries of the role's own skills and of their related concepts. */
+  private postingCounts(role: RoleRequirements): { exact: number; related: number } {
+    const length = (slot: number) => this.slotHolders[slot] as number;
+    let exact = 0;
+    let related = 0;
+    for (const skill of role.skills) {
+      const slot = this.slotOf.get(skill.uri);
+      if (slot !== undefined) exact += length(slot);
+      for (const other of this.slotsRelatedTo(skill.uri)) related += length(other);
+    }
+    return { exact, related };
+  }
+
+  /**
+   * Pruned scoring, for roles whose related concepts hold far more people than their own skills
+   * (most roles: a group's common skills are someone's siblings). Scores the eligible candidates
+   * who hold a role skill itself (related credit for the other skills included); of everyone
+   * else, records for each role skill who holds a related concept (`relatedBits`), without
+   * scoring them. Those people's score is the related credit of the skills whose bits they have
+   * plus fit points, so `expandPruned` can find and score exactly the few who might still rank.
+   * Returns the eligible count.
+   */
+  private accumulatePruned(role: RoleRequirements): number {
+    const { score, touched, passBits, touchedBits, seenBits, postingOrdinals, postingPacked, postingStarts } = this;
+    let count = 0;
+    for (const skill of role.skills) {
+      const slot = this.slotOf.get(skill.uri);
+      if (slot === undefined) continue;
+      const denseBits = this.dense[slot];
+      if (denseBits) {
+        count = this.exactDense(denseBits, skill, count);
+        continue;
+      }
+      const verified = skillPoints(skill, "verified");
+      const declared = skillPoints(skill, "declared");
+      const below = skillPoints(skill, "belowLevel");
+      const minLevel = skill.minLevel;
+      const end = postingStarts[slot + 1] as number;
+      for (let i = postingStarts[slot] as number; i < end; i++) {
+        const ordinal = postingOrdinals[i] as number;
+        const word = ordinal >> 5;
+        const bit = 1 << (ordinal & 31);
+        if (((passBits[word] as number) & bit) === 0) continue;
+        const bits = postingPacked[i] as number;
+        const points = bits & VERIFIED ? verified : (bits & LEVEL_MASK) >= minLevel ? declared : below;
+        if (((touchedBits[word] as number) & bit) === 0) {
+          touchedBits[word] = (touchedBits[word] as number) | bit;
+          touched[count++] = ordinal;
+          score[ordinal] = this.fitPoints(ordinal) + points;
+        } else score[ordinal] = (score[ordinal] as number) + points;
+      }
+    }
+    this.exactCount = count;
+    this.scored = count;
+
+    const words = passBits.length;
+    const sets: Int32Array[] = [];
+    const points: number[] = [];
+    for (const skill of role.skills) {
+      const related = this.slotsRelatedTo(skill.uri);
+      if (related.length === 0) continue;
+      while (this.relatedBits.length <= sets.length) this.relatedBits.push(new Int32Array(words));
+      const set = this.relatedBits[sets.length] as Int32Array;
+      set.fill(0);
+      for (let r = 0; r < related.length; r++) {
+        const from = related[r] as number;
+        const relatedBits = this.dense[from];
+        if (relatedBits) {
+          for (let word = 0; word < words; word++) set[word] = (set[word] as number) | (relatedBits[word] as number);
+          continue;
+        }
+        const end = postingStarts[from + 1] as number;
+        for (let i = postingStarts[from] as number; i < end; i++) {
+          const ordinal = postingOrdinals[i] as number;
+          set[ordinal >> 5] = (set[ordinal >> 5] as number) | (1 << (ordinal & 31));
+        }
+      }
+      sets.push(set);
+      const credit = skillPoints(skill, "related");
+      points.push(credit);
+      // Related credit for the scored, unless they hold this skill itself.
+      seenBits.fill(0);
+      const slot = this.slotOf.get(skill.uri);
+      const ownBits = slot === undefined ? null : this.dense[slot];
+      if (ownBits) seenBits.set(ownBits.subarray(0, words));
+      else if (slot !== undefined) {
+        const end = postingStarts[slot + 1] as number;
+        for (let i = postingStarts[slot] as number; i < end; i++) {
+          const ordinal = postingOrdinals[i] as number;
+          seenBits[ordinal >> 5] = (seenBits[ordinal >> 5] as number) | (1 << (ordinal & 31));
+        }
+      }
+      for (let i = 0; i < count; i++) {
+        const ordinal = touched[i] as number;
+        if (((set[ordinal >> 5] as number) & ~(seenBits[ordinal >> 5] as number) & (1 << (ordinal & 31))) !== 0) score[ordinal] = (score[ordinal] as number) + credit;
+      }
+    }
+    this.roleSets = sets;
+    this.roleSetPoints = points;
+
+    let eligible = 0;
+    for (let word = 0; word < words; word++) {
+      let any = touchedBits[word] as number;
+      for (let k = 0; k < sets.length; k++) any |= (sets[k] as Int32Array)[word] as number;
+      eligible += popcount(any & (passBits[word] as number));
+    }
+    return eligible;
+  }
+
+  /**
+   * Scores, of the eligible who hold no role skill itself, everyone who might rank among the
+   * `window` best: with the window's lowest score T among those already scored, someone in fewer
+   * than t of the related sets scores at most the t - 1 largest related credits plus the best fit,
+   * below T. Returns true when that left nobody out (everyone eligible is scored).
+   */
+  private expandPruned(window: number): boolean {
+    const { score, touched, passBits, touchedBits, roleSets: sets, roleSetPoints } = this;
+    const top = this.exactCount >= window ? this.topOrdinals(this.exactCount, window) : null;
+    const threshold = top ? this.lowestScore(top) : -Infinity;
+    const largest = [...roleSetPoints].sort((a, b) => b - a);
+    let least = 0;
+    let credit = 0;
+    while (least < largest.length && credit + this.maxFit < threshold) credit += largest[least++] as number;
+    if (credit + this.maxFit < threshold) return false; // nobody else can reach the window
+    least = Math.max(1, least);
+    // counters[j]: in at least j + 1 of the sets (bit-sliced, 32 candidates at a time).
+    const counters = new Int32Array(least);
+    for (let word = 0; word < passBits.length; word++) {
+      const open = (passBits[word] as number) & ~(touchedBits[word] as number);
+      if (open === 0) continue;
+      for (let j = 0; j < least; j++) counters[j] = 0;
+      for (let k = 0; k < sets.length; k++) {
+        const bits = ((sets[k] as Int32Array)[word] as number) & open;
+        for (let j = least - 1; j > 0; j--) counters[j] = (counters[j] as number) | ((counters[j - 1] as number) & bits);
+        counters[0] = (counters[0] as number) | bits;
+      }
+      let found = counters[least - 1] as number;
+      if (found === 0) continue;
+      touchedBits[word] = (touchedBits[word] as number) | found;
+      for (; found !== 0; found &= found - 1) {
+        const bit = found & -found;
+        const ordinal = (word << 5) | (31 - Math.clz32(bit));
+        let total = this.fitPoints(ordinal);
+        for (let k = 0; k < sets.length; k++) if (((sets[k] as Int32Array)[word] as number) & bit) total += roleSetPoints[k] as number;
+        score[ordinal] = total;
+        touched[this.scored++] = ordinal;
+      }
+    }
+    return least === 1;
+  }
+
+  /** Clears what the accumulation left in the scratch arrays. */
+  private resetScratch(): void {
     const { score, touched } = this;
-    for (let i = 0; i < count; i++) score[touched[i] as number] = 0;
+    for (let i = 0; i < this.scored; i++) score[touched[i] as number] = 0;
+    this.scored = 0;
     this.touchedBits.fill(0);
+  }
+
+  /** Scores the role's candidates, pruned when that pays; returns whether pruned and the eligible count. */
+  private collect(role: RoleRequirements): { pruned: boolean; eligible: number } {
+    const { exact, related } = this.postingCounts(role);
+    if (exact * 4 <= related) return { pruned: true, eligible: this.accumulatePruned(role) };
+    this.scored = this.accumulateSkills(role);
+    return { pruned: false, eligible: this.scored };
   }
 
   /** The role's slate from the whole pool: the same entries as `rankCandidates` would give. */
   query(role: RoleRequirements, options: SlateOptions): SlateResult {
     this.computePass(role, options.now);
-    const count = this.accumulateSkills(role);
+    const { pruned, eligible: builtEligible } = this.collect(role);
     try {
       const overlayRanked: Ranked[] = [];
       for (const candidate of this.overlay.values()) {
         const evaluation = evaluateCandidate(role, candidate, this.taxonomy, options.now);
         if (evaluation.eligible) overlayRanked.push({ candidateId: candidate.id, score: evaluation.score, groups: balanceGroups(candidate) });
       }
-      const eligible = count + overlayRanked.length;
+      const eligible = builtEligible + overlayRanked.length;
       // Rank only the best few: enough for the slate, more when balance holds people back.
       for (let window = Math.max(1, options.size) * 4; ; window *= 4) {
-        const top = this.topOrdinals(count, window);
+        const complete = pruned ? this.expandPruned(window) : true;
+        const top = this.topOrdinals(this.scored, window);
         const ranked = [...Array.from(top, (ordinal) => this.ranked(ordinal)), ...overlayRanked].sort(compareRanked);
         const { entries, heldBack } = fillSlate(ranked, options.size, options.balanceShare);
-        if (entries.length >= options.size || top.length === count) {
+        if (entries.length >= options.size || (complete && top.length === this.scored)) {
           return { entries: entries.map(({ candidateId, score: points }) => ({ candidateId, score: points })), eligible, heldBackForBalance: heldBack };
         }
       }
     } finally {
-      this.resetScratch(count);
+      this.resetScratch();
     }
+  }
+
+  private lowestScore(ordinals: Int32Array): number {
+    let lowest = Infinity;
+    for (const ordinal of ordinals) lowest = Math.min(lowest, this.score[ordinal] as number);
+    return lowest;
   }
 
   private ranked(ordinal: number): Ranked {
