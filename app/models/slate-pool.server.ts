@@ -149,8 +149,3 @@ export async function touchCandidate(profileId: string): Promise<void> {
 export async function forgetSlateCandidate(profileId: string): Promise<void> {
   if (pool) (await pool).index.remove(profileId);
 }
-
-/** Drops the index; the next slate rebuilds it (tests that reset the database use this). */
-export function resetSlatePool(): void {
-  pool = null;
-}

@@ -20,7 +20,6 @@ import { currentSlatePool, readSlateCandidates } from "./slate-pool.server";
 import { labelsFor } from "./taxonomy.server";
 
 export const DEFAULT_SLATE_SIZE = 25;
-export const MAX_SLATE_SIZE = 100;
 /** Harbor asks this many days before "still looking" lapses. */
 export const INTEREST_REMINDER_DAYS = 7;
 

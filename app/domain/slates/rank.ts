@@ -16,7 +16,7 @@ export function compareRanked(a: { candidateId: string; score: number }, b: { ca
 }
 
 /** How many entries one group may take: the share of the slate size, rounded down, at least one. */
-export function balanceCap(size: number, share: number): number {
+function balanceCap(size: number, share: number): number {
   return Math.max(1, Math.floor(size * share));
 }
 

@@ -8,7 +8,6 @@ export const SLATE_ENGINE_VERSION = "slate/1";
 export const INTEREST_VALID_DAYS = 90;
 export const DAY_MS = 86_400_000;
 
-export const SKILL_LEVELS = [1, 2, 3, 4, 5] as const;
 export const SKILL_WEIGHTS = [1, 2, 3, 4, 5] as const;
 
 export interface RoleSkill {

@@ -9,7 +9,8 @@ import { PlainSelect, Section, SkillSearch, SmallButton } from "~/components/pag
 import { EscoAttribution, HarborLabelMark } from "~/components/esco-attribution";
 import { CEFR_LABEL_KEYS, CEFR_LEVELS, isCefrLevel, languageName, languageOptions, timeZoneOptions } from "~/domain/profile/languages";
 import { ROLE_STATUS_KEYS, ROLE_STATUSES } from "~/domain/slates/decisions";
-import { SKILL_LEVELS, SKILL_WEIGHTS } from "~/domain/slates/types";
+import { SKILL_LEVEL_KEYS, SKILL_LEVELS } from "~/domain/profile/entries";
+import { SKILL_WEIGHTS } from "~/domain/slates/types";
 import { LANGUAGE_NATIVE_NAMES, SUPPORTED_LANGUAGES } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 import { createRole, findRole, removeRoleLanguage, removeRoleSkill, saveRoleLanguage, saveRoleSkill, updateRole } from "~/models/roles.server";
@@ -177,7 +178,7 @@ function SkillsSection({ page, saved, error }: { page: LoaderData; saved: boolea
   const { t } = useTranslation();
   const role = page.role;
   if (!role) return null;
-  const levels = SKILL_LEVELS.map((level) => ({ value: String(level), label: String(level) }));
+  const levels = SKILL_LEVELS.map((level) => ({ value: String(level), label: t(SKILL_LEVEL_KEYS[level]) }));
   const weights = SKILL_WEIGHTS.map((weight) => ({ value: String(weight), label: String(weight) }));
   const required = [
     { value: "yes", label: t("slates:role.skill_required") },
