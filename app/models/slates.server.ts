@@ -325,7 +325,8 @@ export async function answerIntroduction(userId: string, introductionId: string,
 
 /** "Still looking": keeps the person on employers' slates for another 90 days. */
 export async function confirmInterest(userId: string, now = new Date()): Promise<boolean> {
-  const { count } = await db.candidateProfile.updateMany({ where: { userId }, data: { interestConfirmedAt: now } });
+  // A confirmation clears the last reminder, so the next one goes out when this one lapses.
+  const { count } = await db.candidateProfile.updateMany({ where: { userId }, data: { interestConfirmedAt: now, interestReminderSentAt: null } });
   if (count === 1) await audit({ action: "candidate.interest_confirmed", outcome: "success", actorUserId: userId });
   return count === 1;
 }
@@ -345,25 +346,23 @@ export function interestStatus(confirmedAt: Date | null, now = new Date()): { ex
 
 /**
  * Emails everyone whose "still looking" lapses within a week (or has lapsed) and who was not yet
- * asked since they last confirmed. Claimed row by row with a conditional update, so two runs (or
- * two instances) never send the same reminder twice. Placed people are not asked.
+ * asked since they last confirmed (confirming clears `interestReminderSentAt`). Claimed row by row
+ * with a conditional update, so two runs (or two instances) never send the same reminder twice.
+ * Placed people are not asked.
  */
 export async function sendInterestReminders(now = new Date()): Promise<number> {
   const dueBefore = new Date(now.getTime() - (INTEREST_VALID_DAYS - INTEREST_REMINDER_DAYS) * DAY_MS);
   const due = await db.candidateProfile.findMany({
-    where: { stage: { not: "placed" }, interestConfirmedAt: { lte: dueBefore } },
-    select: { id: true, interestConfirmedAt: true, interestReminderSentAt: true, userId: true },
+    where: { stage: { not: "placed" }, interestConfirmedAt: { lte: dueBefore }, interestReminderSentAt: null },
+    select: { id: true, interestConfirmedAt: true, userId: true },
     take: 500,
   });
+  const users = new Map((await db.user.findMany({ where: { id: { in: due.map((p) => p.userId) } }, select: { ...recipientSelect, status: true } })).map((u) => [u.id, u]));
   let sent = 0;
   for (const profile of due) {
-    if (profile.interestReminderSentAt && profile.interestConfirmedAt && profile.interestReminderSentAt >= profile.interestConfirmedAt) continue;
-    const { count } = await db.candidateProfile.updateMany({
-      where: { id: profile.id, interestReminderSentAt: profile.interestReminderSentAt },
-      data: { interestReminderSentAt: now },
-    });
+    const { count } = await db.candidateProfile.updateMany({ where: { id: profile.id, interestReminderSentAt: null }, data: { interestReminderSentAt: now } });
     if (count === 0) continue;
-    const user = await db.user.findUnique({ where: { id: profile.userId }, select: { ...recipientSelect, status: true } });
+    const user = users.get(profile.userId);
     if (!user?.email || user.status !== "active") continue;
     const link = await issueToken(user.id, "confirm_interest");
     const { expiresAt } = interestStatus(profile.interestConfirmedAt, now);

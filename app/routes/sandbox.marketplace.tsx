@@ -12,6 +12,13 @@ import { titled } from "~/utils/route-handle";
 
 export const handle = titled("placements:sandbox.title");
 
+const SANDBOX_STATUS_KEYS: Record<string, string> = {
+  received: "placements:sandbox.status.received",
+  started: "placements:sandbox.status.started",
+  ended: "placements:sandbox.status.ended",
+  cancelled: "placements:sandbox.status.cancelled",
+};
+
 /** Only on the embedded default: with a real marketplace configured, the sandbox does not exist. */
 async function requireSandbox(request: Request) {
   const user = await requirePermission(request, "placement.manage");
@@ -52,7 +59,7 @@ export default function SandboxMarketplace() {
               <bdi>{placement.freelancer}</bdi> · <bdi>{placement.employer}</bdi> · <bdi>{placement.role}</bdi>
             </p>
             <p className="text-sm text-slate-700">
-              {t("placements:sandbox.received", { date: format.format(new Date(placement.receivedAt)), count: placement.deliveries })} · {placement.startDate} · <strong>{placement.status}</strong>
+              {t("placements:sandbox.received", { date: format.format(new Date(placement.receivedAt)), count: placement.deliveries })} · {placement.startDate} · <strong>{t(SANDBOX_STATUS_KEYS[placement.status] ?? "placements:sandbox.status.received")}</strong>
             </p>
             <Form method="post" className="mt-2 flex flex-wrap gap-2">
               <input type="hidden" name="placementId" value={placement.placementId} />

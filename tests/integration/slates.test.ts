@@ -276,6 +276,9 @@ describe("still looking", () => {
     const renewed = await db.candidateProfile.findUniqueOrThrow({ where: { id: person.id }, select: { interestConfirmedAt: true } });
     expect(Date.now() - (renewed.interestConfirmedAt?.getTime() ?? 0)).toBeLessThan(60_000);
     expect(statusOf(await run(interestAction, formRequest("/interest", { token })))).toBe(400);
+    // Confirming re-arms the reminder for when this confirmation lapses in turn.
+    await db.candidateProfile.update({ where: { id: person.id }, data: { interestConfirmedAt: new Date(Date.now() - 85 * 86_400_000) } });
+    expect(await sendInterestReminders()).toBe(1);
     // Without a token, only a signed-in candidate can confirm.
     expect(statusOf(await run(interestAction, formRequest("/interest", {})))).toBe(302);
     expect(statusOf(await post(interestAction, EMPLOYER, "/interest", {}))).toBe(403);
