@@ -95,13 +95,14 @@ export function startBackgroundWork(): () => void {
   remind();
   const reminders = setInterval(remind, 60 * 60 * 1000);
   reminders.unref();
-  // The outbox worker: every second, deliver what is due (one pass at a time).
+  // The outbox worker: every second, deliver what is due until nothing is (one pass at a time).
   let delivering = false;
   const deliver = async () => {
     if (delivering) return;
     delivering = true;
     try {
-      await deliverDue(await defaultMarketplace());
+      const marketplace = await defaultMarketplace();
+      while ((await deliverDue(marketplace)) > 0);
     } catch (error) {
       report("outbox delivery")(error);
     } finally {

@@ -1,13 +1,13 @@
-// Harbor's HTTP server: migrations, demo data, security middleware, then the Remix app.
+// Harbor's HTTP server: migrations and first-start data, security middleware, then the Remix app.
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { badgeKeys } from "../app/utils/badge-keys.server";
 import { env } from "../app/utils/env.server";
+import { prepareDatabase } from "./prepare-database";
 import { limitBodySize, rejectCrossOriginWrites, securityHeaders } from "./security";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -17,15 +17,8 @@ async function main() {
   const production = config.NODE_ENV === "production";
   badgeKeys(); // a malformed signing key stops the start too, not the first badge
 
-  // Migrations are applied on every start (never `db push`); a no-op when up to date.
-  execFileSync(path.join(root, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
-    cwd: root,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-
-  const { seedDemoWorldIfEmpty } = await import("../prisma/seed");
-  await (await import("../app/models/taxonomy-import.server")).loadDefaultTaxonomyIfEmpty();
-  if (!production) await seedDemoWorldIfEmpty();
+  // One instance: migrate on start. Several: a release step runs `npm run db:migrate` once.
+  if (config.MIGRATE_ON_START) await prepareDatabase(production);
   {
     const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as ServerBuild;
 

@@ -49,8 +49,14 @@ const SQL = {
 };
 
 function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; meta?: { code?: string } };
-  return e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY" || e?.code === "P2002" || e?.meta?.code === "23505";
+  // better-sqlite3 directly, a Prisma model call, or a raw query through the PostgreSQL adapter (P2010).
+  const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
+  return (
+    e?.code === "SQLITE_CONSTRAINT_UNIQUE" ||
+    e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY" ||
+    e?.code === "P2002" ||
+    e?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation"
+  );
 }
 
 /** Runs `work` in one transaction on the configured database; rolls back if it throws. */

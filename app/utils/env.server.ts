@@ -39,6 +39,8 @@ const EnvSchema = z
     MARKETPLACE_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]{24,}$/, "must look like whsec_<base64 of at least 18 bytes>").optional(),
     /** Milliseconds one delivery attempt may take. */
     MARKETPLACE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** Whether this instance migrates and loads first-start data itself; `false` when a release step does it once. */
+    MIGRATE_ON_START: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;

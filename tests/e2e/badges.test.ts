@@ -1,22 +1,15 @@
-import Database from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
 import { axeViolationsAt, browserForThisFile, newContext, signInThroughForm, submit } from "./browser";
+import { queryDatabase } from "../setup/database";
 
 const baseURL = inject("baseURL");
-const databaseFile = inject("databaseFile");
+const databaseUrl = inject("databaseUrl");
 const browser = browserForThisFile();
 
-function assessorOfLatestRequest(): string {
-  const sqlite = new Database(databaseFile, { readonly: true });
-  try {
-    const row = sqlite
-      .prepare(`SELECT u."email" FROM "AssessmentRequest" r JOIN "User" u ON u."id" = r."assessorUserId" ORDER BY r."createdAt" DESC LIMIT 1`)
-      .get() as { email: string } | undefined;
-    if (!row) throw new Error("the request was not routed to an assessor");
-    return row.email;
-  } finally {
-    sqlite.close();
-  }
+async function assessorOfLatestRequest(): Promise<string> {
+  const [row] = await queryDatabase<{ email: string }>(databaseUrl, `SELECT u."email" FROM "AssessmentRequest" r JOIN "User" u ON u."id" = r."assessorUserId" ORDER BY r."createdAt" DESC LIMIT 1`);
+  if (!row) throw new Error("the request was not routed to an assessor");
+  return row.email;
 }
 
 describe("certification, without JavaScript", () => {
@@ -33,7 +26,7 @@ describe("certification, without JavaScript", () => {
     expect(candidate.url()).toContain("/certification?submitted=1");
     expect(await axeViolationsAt(browser(), candidateContext, candidate.url(), "ar")).toEqual([]);
 
-    const assessorEmail = assessorOfLatestRequest();
+    const assessorEmail = await assessorOfLatestRequest();
     const assessorContext = await newContext(browser(), { javaScriptEnabled: false });
     const assessor = await assessorContext.newPage();
     await signInThroughForm(assessor, baseURL, assessorEmail);

@@ -1,19 +1,12 @@
-import Database from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
 import { axeViolationsAt, browserForThisFile, newContext, signInThroughForm, submit } from "./browser";
+import { queryDatabase } from "../setup/database";
 
 const baseURL = inject("baseURL");
-const databaseFile = inject("databaseFile");
+const databaseUrl = inject("databaseUrl");
 const browser = browserForThisFile();
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const sqlite = new Database(databaseFile, { readonly: true });
-  try {
-    return sqlite.prepare(sql).all(...params) as T[];
-  } finally {
-    sqlite.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]) => queryDatabase<T>(databaseUrl, sql, ...params);
 
 type Line = { id: string; candidateProfileId: string; coachEmail: string | null; status: string };
 const linesOf = (runId: string) =>
@@ -35,7 +28,7 @@ describe("coach matching, without JavaScript", () => {
     await submit(admin, 'main button[value="publish"]');
     await expect(admin.locator("main").textContent()).resolves.toMatch(/Published/);
 
-    const offers = linesOf(runId).filter((l) => l.status === "offered");
+    const offers = (await linesOf(runId)).filter((l) => l.status === "offered");
     const karims = offers.find((l) => l.coachEmail === "coach2@demo.harbor");
     const lenas = offers.find((l) => l.coachEmail === "coach@demo.harbor");
     expect(karims, "an offer for Karim").toBeTruthy();
@@ -71,13 +64,13 @@ describe("coach matching, without JavaScript", () => {
     await admin.goto(`${baseURL}/admin/matching?lng=en`);
     await submit(admin, "main form button[type=submit]");
     const rematchId = admin.url().split("/").pop()!.split(/[?#]/)[0]!;
-    const rematched = linesOf(rematchId).find((l) => l.candidateProfileId === lenas!.candidateProfileId);
+    const rematched = (await linesOf(rematchId)).find((l) => l.candidateProfileId === lenas!.candidateProfileId);
     expect(rematched).toBeTruthy();
     expect(rematched!.coachEmail).not.toBe("coach@demo.harbor");
     await adminContext.close();
 
     // Karim's candidate sees their coach and the action items — never the notes.
-    const [candidate] = query<{ email: string; locale: string }>(
+    const [candidate] = await query<{ email: string; locale: string }>(
       `SELECT u."email", u."locale" FROM "CandidateProfile" p JOIN "User" u ON u."id" = p."userId" WHERE p."id" = ?`,
       karims!.candidateProfileId,
     );

@@ -1,24 +1,19 @@
-import Database from "better-sqlite3";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { axeViolations, newContext, signInThroughForm, submit, browserForThisFile } from "./browser";
+import { queryDatabase } from "../setup/database";
 
 const baseURL = inject("baseURL");
-const databaseFile = inject("databaseFile");
+const databaseUrl = inject("databaseUrl");
 const browser = browserForThisFile();
 
 
 /** The invitation link in the local outbox (what the person would receive by email). */
-function inviteLinkFor(email: string): string {
-  const sqlite = new Database(databaseFile, { readonly: true });
-  try {
-    const row = sqlite.prepare(`SELECT "text" FROM "EmailMessage" WHERE "toAddress" = ? AND "template" = 'invite' ORDER BY "createdAt" DESC LIMIT 1`).get(email) as { text: string } | undefined;
-    const url = /https?:\/\/\S+\/register\?invite=[\w-]+/.exec(row?.text ?? "")?.[0];
-    if (!url) throw new Error(`no invitation for ${email}`);
-    return url;
-  } finally {
-    sqlite.close();
-  }
+async function inviteLinkFor(email: string): Promise<string> {
+  const [row] = await queryDatabase<{ text: string }>(databaseUrl, `SELECT "text" FROM "EmailMessage" WHERE "toAddress" = ? AND "template" = 'invite' ORDER BY "createdAt" DESC LIMIT 1`, email);
+  const url = /https?:\/\/\S+\/register\?invite=[\w-]+/.exec(row?.text ?? "")?.[0];
+  if (!url) throw new Error(`no invitation for ${email}`);
+  return url;
 }
 
 const BROKEN = "givenName;familyName;email;preferredLanguage\nОксана;Ткаченко;oksana.tkachenko@example.org;uk\nПетро;;petro@example.org;uk\n";
@@ -47,7 +42,7 @@ describe("bulk referral and registration, without JavaScript", () => {
 
     const person = await newContext(browser(), { javaScriptEnabled: false, locale: "uk-UA" });
     const page = await person.newPage();
-    await page.goto(inviteLinkFor("oksana.tkachenko@example.org"));
+    await page.goto(await inviteLinkFor("oksana.tkachenko@example.org"));
     await expect(page.locator("html").getAttribute("lang")).resolves.toBe("uk");
     await expect(page.locator('input[name="nativeName"]').inputValue()).resolves.toBe("Оксана Ткаченко");
     await page.locator('input[name="latinName"]').fill("Oksana Tkachenko");

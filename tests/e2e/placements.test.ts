@@ -1,23 +1,16 @@
-import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { axeViolationsAt, browserForThisFile, newContext, signInThroughForm, submit } from "./browser";
+import { queryDatabase } from "../setup/database";
 
 const baseURL = inject("baseURL");
-const databaseFile = inject("databaseFile");
+const databaseUrl = inject("databaseUrl");
 const browser = browserForThisFile();
 const ukrainian = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../locales/uk/common.json"), "utf8")) as { stages: { placed: string } };
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const sqlite = new Database(databaseFile, { readonly: true });
-  try {
-    return sqlite.prepare(sql).all(...params) as T[];
-  } finally {
-    sqlite.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]) => queryDatabase<T>(databaseUrl, sql, ...params);
 
 async function signedIn(email: string, locale: string): Promise<Page> {
   const context = await newContext(browser(), { javaScriptEnabled: false, locale });
@@ -29,12 +22,12 @@ async function signedIn(email: string, locale: string): Promise<Page> {
 describe("placement handoff, without JavaScript", () => {
   it("offer → accepted in Ukrainian → the sandbox marketplace has it → admin starts the contract → the candidate is placed and both sides are told", async () => {
     const employer = await signedIn("employer2@demo.harbor", "en");
-    const [role] = query<{ id: string }>(`SELECT r."id" FROM "Role" r JOIN "Organisation" o ON o."id" = r."organisationId" WHERE o."slug" = 'atlas-ledger'`);
+    const [role] = await query<{ id: string }>(`SELECT r."id" FROM "Role" r JOIN "Organisation" o ON o."id" = r."organisationId" WHERE o."slug" = 'atlas-ledger'`);
     await employer.goto(`${baseURL}/org/atlas-ledger/roles/${role?.id}?lng=en`);
     await submit(employer, 'main form:has(#slate-size) button[value="generate"]');
     const slateUrl = employer.url().split("#")[0] as string;
     const slateId = new URL(slateUrl).pathname.split("/").pop() as string;
-    const [iryna] = query<{ id: string }>(
+    const [iryna] = await query<{ id: string }>(
       `SELECT e."id" FROM "SlateEntry" e JOIN "CandidateProfile" p ON p."id" = e."candidateProfileId" JOIN "User" u ON u."id" = p."userId" WHERE e."slateId" = ? AND u."email" = 'candidate2@demo.harbor'`,
       slateId,
     );
@@ -57,7 +50,7 @@ describe("placement handoff, without JavaScript", () => {
     await expect(candidate.locator("html").getAttribute("lang")).resolves.toBe("uk");
     expect(await axeViolationsAt(browser(), candidate.context(), candidate.url(), "uk")).toEqual([]);
     await submit(candidate, 'main button[value="accept_offer"]');
-    const [placement] = query<{ id: string }>(`SELECT p."id" FROM "Placement" p JOIN "Offer" o ON o."id" = p."offerId" WHERE o."entryId" = ?`, iryna?.id);
+    const [placement] = await query<{ id: string }>(`SELECT p."id" FROM "Placement" p JOIN "Offer" o ON o."id" = p."offerId" WHERE o."entryId" = ?`, iryna?.id);
     expect(placement, "a placement").toBeTruthy();
 
     // The server's outbox worker hands it to the sandbox marketplace within seconds.
@@ -76,7 +69,7 @@ describe("placement handoff, without JavaScript", () => {
 
     await candidate.goto(`${baseURL}/dashboard?lng=uk`);
     await expect(candidate.locator("main").textContent()).resolves.toContain(ukrainian.stages.placed);
-    const told = query<{ toAddress: string; locale: string }>(`SELECT "toAddress", "locale" FROM "EmailMessage" WHERE "template" = 'placement_status'`);
+    const told = await query<{ toAddress: string; locale: string }>(`SELECT "toAddress", "locale" FROM "EmailMessage" WHERE "template" = 'placement_status'`);
     expect(told).toEqual(expect.arrayContaining([{ toAddress: "candidate2@demo.harbor", locale: "uk" }, { toAddress: "employer2@demo.harbor", locale: "en" }]));
     for (const page of [employer, candidate, admin]) await page.context().close();
   });

@@ -1,26 +1,19 @@
-import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { axeViolationsAt, browserForThisFile, newContext, signInThroughForm, submit } from "./browser";
+import { queryDatabase } from "../setup/database";
 
 const baseURL = inject("baseURL");
-const databaseFile = inject("databaseFile");
+const databaseUrl = inject("databaseUrl");
 const browser = browserForThisFile();
 const spanish = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../locales/es/slates.json"), "utf8")) as { slate: { why: string; status: { shortlisted: string } } };
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const sqlite = new Database(databaseFile, { readonly: true });
-  try {
-    return sqlite.prepare(sql).all(...params) as T[];
-  } finally {
-    sqlite.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]) => queryDatabase<T>(databaseUrl, sql, ...params);
 
-const profileIdOf = (email: string) => query<{ id: string }>(`SELECT p."id" FROM "CandidateProfile" p JOIN "User" u ON u."id" = p."userId" WHERE u."email" = ?`, email)[0]?.id ?? "";
-const skillUri = (email: string, label: string) =>
-  query<{ uri: string }>(`SELECT s."conceptUri" AS "uri" FROM "CandidateSkill" s JOIN "TaxonomyLabel" l ON l."conceptUri" = s."conceptUri" WHERE s."profileId" = ? AND l."language" = 'en' AND lower(l."label") = lower(?)`, profileIdOf(email), label)[0]?.uri ?? "";
+const profileIdOf = async (email: string) => (await query<{ id: string }>(`SELECT p."id" FROM "CandidateProfile" p JOIN "User" u ON u."id" = p."userId" WHERE u."email" = ?`, email))[0]?.id ?? "";
+const skillUri = async (email: string, label: string) =>
+  (await query<{ uri: string }>(`SELECT s."conceptUri" AS "uri" FROM "CandidateSkill" s JOIN "TaxonomyLabel" l ON l."conceptUri" = s."conceptUri" WHERE s."profileId" = ? AND l."language" = 'en' AND lower(l."label") = lower(?)`, await profileIdOf(email), label))[0]?.uri ?? "";
 
 describe("roles and slates, without JavaScript", () => {
   it("an employer creates a role and a slate, reads it in Spanish, shortlists two and asks for an introduction; the candidate accepts in Persian; the employer sees her name", async () => {
@@ -40,7 +33,7 @@ describe("roles and slates, without JavaScript", () => {
       ["software testing", "candidate6@demo.harbor"],
       ["JavaScript", "candidate@demo.harbor"],
     ] as const) {
-      const uri = skillUri(owner, label);
+      const uri = await skillUri(owner, label);
       expect(uri, label).not.toBe("");
       await employer.goto(`${baseURL}${rolePath}?q=${encodeURIComponent(label)}#skills`);
       await submit(employer, `main [aria-live="polite"] form:has(input[value="${uri}"]) button[value="skill_add"]`);
@@ -56,7 +49,7 @@ describe("roles and slates, without JavaScript", () => {
     await expect(employer.locator("html").getAttribute("lang")).resolves.toBe("es");
     await expect(employer.locator("main").textContent()).resolves.toContain(spanish.slate.why);
     // Anonymous: references only. Not in the text, nor anywhere in the document (its embedded data included).
-    const people = query<{ name: string; email: string }>(`SELECT p."latinName" AS "name", u."email" FROM "CandidateProfile" p JOIN "User" u ON u."id" = p."userId"`);
+    const people = await query<{ name: string; email: string }>(`SELECT p."latinName" AS "name", u."email" FROM "CandidateProfile" p JOIN "User" u ON u."id" = p."userId"`);
     const html = await employer.content();
     for (const { name, email } of people) {
       expect(html).not.toContain(name);
@@ -65,15 +58,15 @@ describe("roles and slates, without JavaScript", () => {
     expect(html).not.toContain("سارا احمدی");
     expect(await axeViolationsAt(browser(), employerContext, slateUrl, "es")).toEqual([]);
 
-    const entryOf = (email: string) => query<{ id: string }>(`SELECT "id" FROM "SlateEntry" WHERE "slateId" = ? AND "candidateProfileId" = ?`, slateId, profileIdOf(email))[0]?.id ?? "";
-    const sara = entryOf("candidate6@demo.harbor");
-    const oleksandr = entryOf("candidate@demo.harbor");
+    const entryOf = async (email: string) => (await query<{ id: string }>(`SELECT "id" FROM "SlateEntry" WHERE "slateId" = ? AND "candidateProfileId" = ?`, slateId, await profileIdOf(email)))[0]?.id ?? "";
+    const sara = await entryOf("candidate6@demo.harbor");
+    const oleksandr = await entryOf("candidate@demo.harbor");
     expect(sara).not.toBe("");
     expect(oleksandr).not.toBe("");
     for (const entry of [sara, oleksandr]) await submit(employer, `#entry-${entry} button[value="shortlist"]`);
     await expect(employer.locator(`#entry-${oleksandr}`).textContent()).resolves.toContain(spanish.slate.status.shortlisted);
     await submit(employer, `#entry-${sara} button[value="request_introduction"]`);
-    expect(query<{ status: string }>(`SELECT "status" FROM "SlateEntry" WHERE "id" = ?`, sara)[0]?.status).toBe("introduction_requested");
+    expect((await query<{ status: string }>(`SELECT "status" FROM "SlateEntry" WHERE "id" = ?`, sara))[0]?.status).toBe("introduction_requested");
 
     // Sara reads the request in Persian, right to left, and accepts.
     const saraContext = await newContext(browser(), { javaScriptEnabled: false, locale: "fa" });

@@ -1,16 +1,12 @@
 // Before each test file: a private copy of the seeded database, so files never share state.
-import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import { afterAll } from "vitest";
-import { baseDatabase, tmpDir } from "./paths";
+import { afterAll, inject } from "vitest";
+import { copyDatabase, dropDatabase } from "./database";
 
-const file = path.join(tmpDir, `integration-${process.pid}-${crypto.randomUUID()}.db`);
-fs.copyFileSync(baseDatabase, file);
-process.env.DATABASE_URL = `file:${file}`;
+const url = await copyDatabase(inject("baseDatabaseUrl"), "integration");
+process.env.DATABASE_URL = url;
 
 afterAll(async () => {
   const { db } = await import("~/utils/db.server");
   await db.$disconnect();
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  await dropDatabase(url);
 });

@@ -1,12 +1,16 @@
-// Once per run: one migrated, seeded SQLite file that every test file copies (never shares).
-import fs from "node:fs";
+// Once per run: one migrated, seeded database that every test file copies (never shares).
+import type { TestProject } from "vitest/node";
+import { createDatabase, dropDatabase } from "./database";
 import { migrate } from "./migrate";
-import { baseDatabase, tmpDir } from "./paths";
 
-export default async function setup() {
-  fs.mkdirSync(tmpDir, { recursive: true });
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(baseDatabase + suffix, { force: true });
-  const url = `file:${baseDatabase}`;
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseDatabaseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const url = await createDatabase("integration_base");
   migrate(url);
   process.env.DATABASE_URL = url;
   const { seedDemoWorld } = await import("../../prisma/seed");
@@ -14,4 +18,6 @@ export default async function setup() {
   await (await import("../../app/models/taxonomy-import.server")).loadDefaultTaxonomyIfEmpty();
   await seedDemoWorld();
   await db.$disconnect();
+  project.provide("baseDatabaseUrl", url);
+  return () => dropDatabase(url);
 }
