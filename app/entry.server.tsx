@@ -34,7 +34,9 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const lng = await i18next.getLocale(request);
+  // The root loader has already detected the language; detecting again would read the session again.
+  const rootData = remixContext.staticHandlerContext.loaderData.root as { locale?: string } | undefined;
+  const lng = isSupportedLanguage(rootData?.locale) ? rootData.locale : await i18next.getLocale(request);
   const instance = createInstance();
   await instance.use(initReactI18next).init({
     lng,

@@ -27,25 +27,40 @@ export interface SessionUser extends Actor {
   organisations: Array<{ id: string; slug: string; name: string; kind: string; role: Role }>;
 }
 
-const sessionSelect = {
-  id: true,
-  userId: true,
-  lastSeenAt: true,
-  expiresAt: true,
-  idleSeconds: true,
-  user: {
-    select: {
-      id: true,
-      email: true,
-      displayName: true,
-      locale: true,
-      status: true,
-      memberships: {
-        select: { role: true, organisation: { select: { id: true, slug: true, name: true, kind: true } } },
-      },
-    },
-  },
-} as const;
+/** One row per membership (or one with null membership columns) of the session's user. */
+type SessionRow = {
+  sessionId: string;
+  lastSeenAt: Date | string | number;
+  expiresAt: Date | string | number;
+  idleSeconds: number | bigint;
+  userId: string;
+  email: string | null;
+  displayName: string;
+  locale: string;
+  status: string;
+  role: string | null;
+  organisationId: string | null;
+  slug: string | null;
+  name: string | null;
+  kind: string | null;
+};
+
+/**
+ * The session, its user and their organisations in one query (the same SQL on SQLite and
+ * PostgreSQL): every page asks for it, and Prisma's nested select takes four (bench/http).
+ */
+function readSession(tokenHash: string): Promise<SessionRow[]> {
+  return db.$queryRaw<SessionRow[]>`
+    SELECT s."id" AS "sessionId", s."lastSeenAt", s."expiresAt", s."idleSeconds",
+           u."id" AS "userId", u."email", u."displayName", u."locale", u."status",
+           m."role", o."id" AS "organisationId", o."slug", o."name", o."kind"
+    FROM "Session" s
+    JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN "Membership" m ON m."userId" = u."id"
+    LEFT JOIN "Organisation" o ON o."id" = m."organisationId"
+    WHERE s."tokenHash" = ${tokenHash}
+    ORDER BY o."slug", m."role"`;
+}
 
 const lookups = new WeakMap<Request, Promise<SessionUser | null>>();
 
@@ -62,25 +77,27 @@ export function findSessionUser(request: Request): Promise<SessionUser | null> {
 async function lookUp(request: Request): Promise<SessionUser | null> {
   const token: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
   if (typeof token !== "string" || !token) return null;
-  const session = await db.session.findUnique({ where: { tokenHash: hashToken(token) }, select: sessionSelect });
-  if (!session) return null;
+  const rows = await readSession(hashToken(token));
+  const first = rows[0];
+  if (!first) return null;
   const now = new Date();
-  if (session.user.status !== "active" || sessionState(session, now) !== "active") {
-    await db.session.deleteMany({ where: { id: session.id } });
+  const session = { lastSeenAt: new Date(first.lastSeenAt), expiresAt: new Date(first.expiresAt), idleSeconds: Number(first.idleSeconds) };
+  if (first.status !== "active" || sessionState(session, now) !== "active") {
+    await db.session.deleteMany({ where: { id: first.sessionId } });
     return null;
   }
   if (shouldTouch(session.lastSeenAt, now)) {
-    await db.session.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
+    await db.session.updateMany({ where: { id: first.sessionId }, data: { lastSeenAt: now } });
   }
-  const organisations = session.user.memberships.flatMap((m) =>
-    isRole(m.role) ? [{ ...m.organisation, role: m.role }] : [],
+  const organisations = rows.flatMap(({ role, organisationId, slug, name, kind }) =>
+    isRole(role) && organisationId && slug && name && kind ? [{ id: organisationId, slug, name, kind, role }] : [],
   );
   return {
-    sessionId: session.id,
-    userId: session.user.id,
-    email: session.user.email,
-    displayName: session.user.displayName,
-    locale: session.user.locale,
+    sessionId: first.sessionId,
+    userId: first.userId,
+    email: first.email,
+    displayName: first.displayName,
+    locale: first.locale,
     roles: [...new Set(organisations.map((o) => o.role))],
     memberships: organisations.map((o) => ({ organisationId: o.id, role: o.role })),
     organisations,
