@@ -17,6 +17,21 @@ import { sendInterestReminders } from "~/models/slates.server";
 
 const ABORT_DELAY = 5_000;
 
+/** Every translation, initialised once per process; each request renders with a clone of it. */
+const translations = (() => {
+  const base = createInstance();
+  const ready = base.use(initReactI18next).init({
+    lng: FALLBACK_LANGUAGE,
+    supportedLngs: [...SUPPORTED_LANGUAGES],
+    fallbackLng: FALLBACK_LANGUAGE,
+    defaultNS: "common",
+    ns: [...NAMESPACES],
+    resources,
+    interpolation: { escapeValue: false },
+  });
+  return { base, ready };
+})();
+
 /** `?lng=xx` is remembered in a cookie so the choice sticks on the next request. */
 export async function rememberLanguage(request: Request, headers: Headers): Promise<void> {
   const lng = new URL(request.url).searchParams.get("lng");
@@ -37,16 +52,9 @@ export default async function handleRequest(
   // The root loader has already detected the language; detecting again would read the session again.
   const rootData = remixContext.staticHandlerContext.loaderData.root as { locale?: string } | undefined;
   const lng = isSupportedLanguage(rootData?.locale) ? rootData.locale : await i18next.getLocale(request);
-  const instance = createInstance();
-  await instance.use(initReactI18next).init({
-    lng,
-    supportedLngs: [...SUPPORTED_LANGUAGES],
-    fallbackLng: FALLBACK_LANGUAGE,
-    defaultNS: "common",
-    ns: [...NAMESPACES],
-    resources,
-    interpolation: { escapeValue: false },
-  });
+  // A clone shares the loaded translations and has its own language: a fraction of a fresh init.
+  await translations.ready;
+  const instance = translations.base.cloneInstance({ lng });
   await rememberLanguage(request, responseHeaders);
   const nonce = loadContext.cspNonce;
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");

@@ -1,9 +1,12 @@
-import { isPipelineStage, type PipelineStage } from "~/domain/candidates/pipeline";
+import { isPipelineStage } from "~/domain/candidates/pipeline";
 import { db } from "~/utils/db.server";
+import { interestStatus } from "./slates.server";
 
-export async function candidateStage(userId: string): Promise<PipelineStage | null> {
-  const profile = await db.candidateProfile.findUnique({ where: { userId }, select: { stage: true } });
-  return profile && isPipelineStage(profile.stage) ? profile.stage : null;
+/** What a candidate's dashboard shows of their profile: the pipeline stage and whether "still looking" lapses. */
+export async function candidateDashboard(userId: string, now = new Date()) {
+  const profile = await db.candidateProfile.findUnique({ where: { userId }, select: { stage: true, interestConfirmedAt: true } });
+  if (!profile) return null;
+  return { stage: isPipelineStage(profile.stage) ? profile.stage : null, interest: interestStatus(profile.interestConfirmedAt, now) };
 }
 
 export async function programCounts() {
@@ -14,9 +17,4 @@ export async function programCounts() {
     db.emailMessage.count(),
   ]);
   return { organisations, users, candidates, emails };
-}
-
-export async function isEmailVerified(userId: string): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { emailVerifiedAt: true } });
-  return !!user?.emailVerifiedAt;
 }

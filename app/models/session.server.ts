@@ -21,6 +21,7 @@ function sessionCookie() {
 export interface SessionUser extends Actor {
   sessionId: string;
   email: string | null;
+  emailVerified: boolean;
   displayName: string;
   locale: string;
   roles: Role[];
@@ -35,6 +36,7 @@ type SessionRow = {
   idleSeconds: number | bigint;
   userId: string;
   email: string | null;
+  emailVerifiedAt: Date | string | number | null;
   displayName: string;
   locale: string;
   status: string;
@@ -52,7 +54,7 @@ type SessionRow = {
 function readSession(tokenHash: string): Promise<SessionRow[]> {
   return db.$queryRaw<SessionRow[]>`
     SELECT s."id" AS "sessionId", s."lastSeenAt", s."expiresAt", s."idleSeconds",
-           u."id" AS "userId", u."email", u."displayName", u."locale", u."status",
+           u."id" AS "userId", u."email", u."emailVerifiedAt", u."displayName", u."locale", u."status",
            m."role", o."id" AS "organisationId", o."slug", o."name", o."kind"
     FROM "Session" s
     JOIN "User" u ON u."id" = s."userId"
@@ -96,6 +98,7 @@ async function lookUp(request: Request): Promise<SessionUser | null> {
     sessionId: first.sessionId,
     userId: first.userId,
     email: first.email,
+    emailVerified: first.emailVerifiedAt !== null,
     displayName: first.displayName,
     locale: first.locale,
     roles: [...new Set(organisations.map((o) => o.role))],

@@ -6,26 +6,23 @@ import { Notice, SubmitButton } from "~/components/form";
 import { InterestCard } from "~/components/interest-card";
 import { PIPELINE_STAGE_KEYS, pipelineProgress } from "~/domain/candidates/pipeline";
 import { sendEmailVerification } from "~/models/account.server";
-import { candidateStage, isEmailVerified, programCounts } from "~/models/dashboard.server";
-import { candidateInterest } from "~/models/slates.server";
+import { candidateDashboard, programCounts } from "~/models/dashboard.server";
 import { requireUser } from "~/utils/auth.server";
 
 export const handle = titled("dashboard:title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [stage, interest, counts, verified] = await Promise.all([
-    user.roles.includes("candidate") ? candidateStage(user.userId) : null,
-    user.roles.includes("candidate") ? candidateInterest(user.userId) : null,
+  const [candidate, counts] = await Promise.all([
+    user.roles.includes("candidate") ? candidateDashboard(user.userId) : null,
     user.roles.includes("admin") ? programCounts() : null,
-    isEmailVerified(user.userId),
   ]);
   return {
     roles: user.roles,
-    verified,
-    stage,
+    verified: user.emailVerified,
+    stage: candidate?.stage ?? null,
     // Asked on the dashboard only when it lapses within a week (the introductions page always shows it).
-    interest: interest?.dueSoon ? interest : null,
+    interest: candidate?.interest.dueSoon ? candidate.interest : null,
     counts,
     organisations: user.organisations.filter((o) => o.kind !== "program").map(({ slug, name }) => ({ slug, name })),
   };
