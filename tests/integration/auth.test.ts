@@ -30,6 +30,20 @@ describe("sign-in", () => {
     expect(data.roles.length).toBeGreaterThan(0);
   });
 
+  it("shows a candidate their stage, the email check and a lapsing \"still looking\" from their own records", async () => {
+    const cookie = cookiesFrom((await signIn("candidate3@demo.harbor")) as Response);
+    const user = await db.user.findUniqueOrThrow({ where: { email: "candidate3@demo.harbor" }, select: { id: true } });
+    const open = () => dashboardLoader({ request: getRequest("/dashboard", { cookie }), params: {}, context: loadContext() });
+
+    await db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: null } });
+    await db.candidateProfile.update({ where: { userId: user.id }, data: { stage: "certified", interestConfirmedAt: new Date() } });
+    expect(await open()).toMatchObject({ verified: false, stage: "certified", interest: null });
+
+    await db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
+    await db.candidateProfile.update({ where: { userId: user.id }, data: { interestConfirmedAt: new Date(Date.now() - 85 * 86_400_000) } });
+    expect(await open()).toMatchObject({ verified: true, stage: "certified", interest: { dueSoon: true, lapsed: false } });
+  });
+
   it("refuses a wrong password with a translated error key, keeping the email", async () => {
     const response = (await signIn("admin@demo.harbor", "not-the-password")) as { data: { error: Record<string, string[]>; initialValue: Record<string, string> }; init: { status: number } };
     expect(response.init.status).toBe(400);
