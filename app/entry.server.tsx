@@ -6,10 +6,8 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { NonceContext } from "~/components/nonce";
-import { FALLBACK_LANGUAGE, NAMESPACES, SUPPORTED_LANGUAGES } from "~/i18n/config";
-import { i18next, languageCookie } from "~/i18n/i18next.server";
-import { resources } from "~/i18n/resources.server";
-import { isSupportedLanguage } from "~/i18n/config";
+import { FALLBACK_LANGUAGE, isSupportedLanguage } from "~/i18n/config";
+import { i18next, i18nextOptions, languageCookie } from "~/i18n/i18next.server";
 import { deliverDue } from "~/models/outbox.server";
 import { currentSlatePool } from "~/models/slate-pool.server";
 import { defaultMarketplace } from "~/services/marketplace.server";
@@ -20,15 +18,7 @@ const ABORT_DELAY = 5_000;
 /** Every translation, initialised once per process; each request renders with a clone of it. */
 const translations = (() => {
   const base = createInstance();
-  const ready = base.use(initReactI18next).init({
-    lng: FALLBACK_LANGUAGE,
-    supportedLngs: [...SUPPORTED_LANGUAGES],
-    fallbackLng: FALLBACK_LANGUAGE,
-    defaultNS: "common",
-    ns: [...NAMESPACES],
-    resources,
-    interpolation: { escapeValue: false },
-  });
+  const ready = base.use(initReactI18next).init({ ...i18nextOptions, lng: FALLBACK_LANGUAGE });
   return { base, ready };
 })();
 

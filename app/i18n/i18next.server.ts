@@ -14,6 +14,16 @@ export const languageCookie = createCookie("lng", {
   maxAge: ONE_YEAR,
 });
 
+/** How every server-side i18next instance is set up: all languages and namespaces, loaded up front. */
+export const i18nextOptions = {
+  supportedLngs: [...SUPPORTED_LANGUAGES],
+  fallbackLng: FALLBACK_LANGUAGE,
+  defaultNS: "common",
+  ns: [...NAMESPACES],
+  resources,
+  interpolation: { escapeValue: false },
+};
+
 export const i18next = new RemixI18Next({
   detection: {
     supportedLanguages: [...SUPPORTED_LANGUAGES],
@@ -28,12 +38,5 @@ export const i18next = new RemixI18Next({
       return user?.locale ?? null;
     },
   },
-  i18next: {
-    supportedLngs: [...SUPPORTED_LANGUAGES],
-    fallbackLng: FALLBACK_LANGUAGE,
-    defaultNS: "common",
-    ns: [...NAMESPACES],
-    resources,
-    interpolation: { escapeValue: false },
-  },
+  i18next: i18nextOptions,
 });
