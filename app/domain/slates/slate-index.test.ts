@@ -48,6 +48,28 @@ describe("SlateIndex", () => {
     );
   });
 
+  it("answers a run of roles on one index exactly, filters seen before or not, with changes between", () => {
+    // More roles than the index keeps filter bits for, repeated, so kept bits are reused and evicted.
+    const step = fc.record({ role: fc.nat(), replacement: candidateArbitrary("y"), at: fc.nat(), change: fc.boolean() });
+    fc.assert(
+      fc.property(poolArbitrary(25), fc.array(roleArbitrary, { minLength: 1, maxLength: 12 }), fc.array(step, { minLength: 1, maxLength: 30 }), options, (initial, roles, steps, opts) => {
+        const index = SlateIndex.build(initial, smallTaxonomy);
+        const pool = new Map<string, SlateCandidate>(initial.map((c) => [c.id, c]));
+        for (const { role, replacement, at, change } of steps) {
+          const ids = [...pool.keys()];
+          if (change && ids.length > 0) {
+            const candidate = { ...replacement, id: ids[at % ids.length] as string };
+            pool.set(candidate.id, candidate);
+            index.upsert(candidate);
+          }
+          const chosen = roles[role % roles.length] as (typeof roles)[number];
+          expect(index.query(chosen, opts)).toEqual(rankCandidates(chosen, [...pool.values()], smallTaxonomy, opts));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it("never puts a candidate on a slate who fails a hard filter, has not consented, is placed or stale", () => {
     fc.assert(
       fc.property(poolArbitrary(30), roleArbitrary, options, (pool, role, opts) => {

@@ -36,6 +36,8 @@ const FLAG_PLACED = 2;
 const FLAG_COACH = 4;
 /** Offset class 0: the candidate's UTC offset is unknown. */
 const NO_OFFSET = 0;
+/** Filter signatures whose hard-filter bits are kept (a bitset each: 125 KB per million candidates). */
+const SCALAR_PASS_SIGNATURES = 8;
 
 /** A growable Int32 list. */
 class IntList {
@@ -212,6 +214,8 @@ export class SlateIndex {
   private exactCount = 0;
   // Per query: fit points by offset class, and the role's language arrays and minimum levels.
   private comboFit = new Int32Array(0);
+  /** Hard-filter bits from built data per filter signature, least recently used first (`computePass`). */
+  private readonly scalarPass = new Map<string, Int32Array>();
   private roleLanguages: LevelPlanes[] = [];
   /** The most fit points a candidate who passes the filters can have. */
   private maxFit = 0;
@@ -277,7 +281,7 @@ export class SlateIndex {
       fields: sum([this.combo, this.interest, this.interestOrder, this.interestBits, this.retiredBits, this.origin, this.ngo]),
       languages: sum([...this.languageLevels.values()].flat()),
       ids: this.ids.byteLength,
-      scratch: sum([this.score, this.touched, this.passBits, this.touchedBits, this.seenBits, ...this.relatedBits]),
+      scratch: sum([this.score, this.touched, this.passBits, this.touchedBits, this.seenBits, ...this.relatedBits, ...this.scalarPass.values()]),
     };
   }
 
@@ -549,11 +553,24 @@ export class SlateIndex {
     this.maxFit = maxFit;
     this.updateInterest(cutoff);
     const { interestBits } = this;
+    // Who passes consent, placement, overlap, hours and country depends only on built data, which
+    // never changes (a changed candidate is retired and scored from the overlay): kept per filter
+    // signature, so only an employer's first slate with new filters walks every candidate.
+    const signature = `${neededMinutes} ${role.utcOffsetMinutes} ${role.hoursPerWeek} ${[...role.countries].sort().join(",")}`;
+    let scalar = this.scalarPass.get(signature);
+    if (!scalar) {
+      scalar = new Int32Array(passBits.length);
+      for (let word = 0, base = 0; base < n; word++, base += 32) {
+        let bits = 0;
+        const end = Math.min(n, base + 32);
+        for (let ordinal = base; ordinal < end; ordinal++) bits |= (comboPasses[combo[ordinal] as number] as number) << (ordinal - base);
+        scalar[word] = bits;
+      }
+      if (this.scalarPass.size >= SCALAR_PASS_SIGNATURES) this.scalarPass.delete(this.scalarPass.keys().next().value as string);
+    } else this.scalarPass.delete(signature);
+    this.scalarPass.set(signature, scalar); // most recently used last
     for (let word = 0, base = 0; base < n; word++, base += 32) {
-      let bits = 0;
-      const end = Math.min(n, base + 32);
-      for (let ordinal = base; ordinal < end; ordinal++) bits |= (comboPasses[combo[ordinal] as number] as number) << (ordinal - base);
-      bits &= (interestBits[word] as number) & ~(retiredBits[word] as number);
+      let bits = (scalar[word] as number) & (interestBits[word] as number) & ~(retiredBits[word] as number);
       for (let k = 0; k < languages.length && bits !== 0; k++) bits &= levelAtLeast(languages[k] as LevelPlanes, word, mins[k] as number);
       passBits[word] = bits;
     }
