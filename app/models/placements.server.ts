@@ -3,10 +3,10 @@
 import crypto from "node:crypto";
 import { z } from "zod";
 import { MARKETPLACE_EVENTS, placementAfter, type PlacementPayload } from "~/domain/placements/offers";
-import { verify } from "~/domain/placements/webhooks";
 import { offerAnsweredEmail, offerMadeEmail, placementStatusEmail } from "~/emails/placements";
 import { Prisma } from "~/generated/sqlite/client";
 import { notifyPerson, recipientSelect } from "~/services/email.server";
+import { readSignedRequest } from "~/services/marketplace.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { audit } from "./audit.server";
@@ -128,13 +128,7 @@ const EventBody = z.object({ type: z.enum(MARKETPLACE_EVENTS), placementId: z.st
  * `webhook-id` applied at most once (a replay answers 200 with no effect), unknown placement 404.
  */
 export async function receiveMarketplaceEvent(request: Request): Promise<Response> {
-  const body = await request.text();
-  const check = verify(
-    env().MARKETPLACE_SECRET,
-    { id: request.headers.get("webhook-id"), timestamp: request.headers.get("webhook-timestamp"), signature: request.headers.get("webhook-signature") },
-    body,
-    Math.floor(Date.now() / 1000),
-  );
+  const { body, check } = await readSignedRequest(request);
   if (!check.ok) {
     await audit({ action: "marketplace.callback_rejected", outcome: "denied", detail: { reason: check.reason } });
     return Response.json({ error: "unauthorized" }, { status: 401 });

@@ -1,19 +1,14 @@
 // The built-in sandbox marketplace (embedded default, no MARKETPLACE_URL): receives placements as
 // the real one would — signature checked, idempotent by key — and sends signed contract callbacks
 // when an admin clicks. Its records are its own; Harbor's placements learn only through callbacks.
-import { signedHeaders, verify } from "~/domain/placements/webhooks";
+import { signedHeaders } from "~/domain/placements/webhooks";
+import { readSignedRequest } from "~/services/marketplace.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
 /** The sandbox's POST /placements: 201 the first time, 409 for a key it already has, 401 unsigned. */
 export async function receiveSandboxPlacement(request: Request): Promise<Response> {
-  const body = await request.text();
-  const check = verify(
-    env().MARKETPLACE_SECRET,
-    { id: request.headers.get("webhook-id"), timestamp: request.headers.get("webhook-timestamp"), signature: request.headers.get("webhook-signature") },
-    body,
-    Math.floor(Date.now() / 1000),
-  );
+  const { body, check } = await readSignedRequest(request);
   if (!check.ok) return Response.json({ error: check.reason }, { status: 401 });
   const key = request.headers.get("Idempotency-Key");
   if (!key) return Response.json({ error: "missing Idempotency-Key" }, { status: 400 });

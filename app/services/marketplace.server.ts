@@ -1,7 +1,7 @@
 // The one module that talks to the freelance marketplace: POST /placements, signed with Standard
 // Webhooks headers, one attempt per call. Retries and ordering are the outbox's (models/outbox.server.ts).
 import type { AttemptOutcome } from "~/domain/placements/delivery";
-import { signedHeaders } from "~/domain/placements/webhooks";
+import { signedHeaders, verify } from "~/domain/placements/webhooks";
 import { env } from "~/utils/env.server";
 
 /** Sends one request and answers like `fetch` would. */
@@ -38,4 +38,11 @@ export async function sendPlacement(marketplace: { baseUrl: string; transport: T
     if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return { kind: "timeout" };
     return { kind: "network_error", message: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** A request signed with the shared secret (Standard Webhooks), both ways: its body and whether the signature holds now. */
+export async function readSignedRequest(request: Request): Promise<{ body: string; check: ReturnType<typeof verify> }> {
+  const body = await request.text();
+  const headers = { id: request.headers.get("webhook-id"), timestamp: request.headers.get("webhook-timestamp"), signature: request.headers.get("webhook-signature") };
+  return { body, check: verify(env().MARKETPLACE_SECRET, headers, body, Math.floor(Date.now() / 1000)) };
 }

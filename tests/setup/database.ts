@@ -26,9 +26,12 @@ async function onCluster(sql: string): Promise<void> {
   }
 }
 
+/** A database name no other run or file uses, saying what it is for. */
+const uniqueName = (label: string) => `${label}_${process.pid}_${crypto.randomUUID().slice(0, 8)}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
+
 /** A new empty database, named after what it is for. Returns its DATABASE_URL. */
 export async function createDatabase(label: string): Promise<string> {
-  const name = `${label}_${process.pid}_${crypto.randomUUID().slice(0, 8)}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
+  const name = uniqueName(label);
   if (postgresUrl) {
     await onCluster(`CREATE DATABASE "${name}"`);
     return withDatabase(postgresUrl, name);
@@ -40,7 +43,7 @@ export async function createDatabase(label: string): Promise<string> {
 /** A private copy of a (disconnected) database. Returns its DATABASE_URL. */
 export async function copyDatabase(sourceUrl: string, label: string): Promise<string> {
   if (postgresUrl) {
-    const name = `${label}_${process.pid}_${crypto.randomUUID().slice(0, 8)}`.toLowerCase();
+    const name = uniqueName(label);
     await onCluster(`CREATE DATABASE "${name}" TEMPLATE "${new URL(sourceUrl).pathname.slice(1)}"`);
     return withDatabase(postgresUrl, name);
   }
