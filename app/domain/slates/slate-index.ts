@@ -17,7 +17,8 @@
 // the eligible only (branch-free over the posting lists, 32 at a time over the bitsets). When the
 // role's related concepts hold far more people than its own skills (most roles), only holders of
 // a role skill itself are scored at first; who holds a related concept is recorded per role skill
-// as a bitset, and of those only the few who could still reach the ranks needed are scored
+// as a bitset (for most skills, a broader concept's bitset of who holds anything under it, made at
+// build time), and of those only the few who could still reach the ranks needed are scored
 // (`expandPruned`). A bounded heap picks the best few.
 //
 // Changes after the build go to an overlay: the changed candidate's built data is switched off and
@@ -38,6 +39,12 @@ const FLAG_COACH = 4;
 const NO_OFFSET = 0;
 /** Filter signatures whose hard-filter bits are kept (a bitset each: 125 KB per million candidates). */
 const SCALAR_PASS_SIGNATURES = 8;
+/**
+ * A broader concept gets a bitset of who holds it or a narrower concept (`heldUnder`) when its
+ * narrower concepts have at least 1/32 of the pool's count in postings: the bitset (1 bit per
+ * candidate) is then smaller than those postings (5 bytes each).
+ */
+const HELD_UNDER_SHARE = 32;
 
 /** A growable Int32 list. */
 class IntList {
@@ -194,8 +201,18 @@ export class SlateIndex {
   private dense: (Int32Array | null)[] = [];
   /** Holders by slot. */
   private slotHolders = new Int32Array(0);
-  /** Per role skill uri, the slots of its related concepts (the taxonomy never changes). */
-  private readonly relatedSlots = new Map<string, Int32Array>();
+  /**
+   * Per broader concept whose narrower concepts many hold: who holds it or one of them, as a
+   * bitset. A role skill's related concepts are mostly its siblings, so pruned scoring takes this
+   * instead of walking every sibling's postings on every query.
+   */
+  private readonly heldUnder = new Map<string, Int32Array>();
+  /**
+   * Per role skill uri (the taxonomy never changes): the slots of its related concepts; and, for
+   * pruned scoring, the `heldUnder` bitsets of its broader concepts with the related slots those
+   * leave out.
+   */
+  private readonly relatedSlots = new Map<string, { slots: Int32Array; unions: Int32Array[]; rest: Int32Array }>();
   private readonly overlay = new Map<string, SlateCandidate>();
   private aliveCount = 0;
   // Query scratch: skill points (+ fit points) by ordinal, the eligible candidates touched, and
@@ -277,7 +294,7 @@ export class SlateIndex {
   private memoryParts() {
     const sum = (arrays: readonly { byteLength: number }[]) => arrays.reduce((bytes, array) => bytes + array.byteLength, 0);
     return {
-      postings: sum([this.postingOrdinals, this.postingPacked, this.postingStarts, this.slotHolders, ...this.dense.filter((bits): bits is Int32Array => bits !== null)]),
+      postings: sum([this.postingOrdinals, this.postingPacked, this.postingStarts, this.slotHolders, ...this.dense.filter((bits): bits is Int32Array => bits !== null), ...this.heldUnder.values()]),
       fields: sum([this.combo, this.interest, this.interestOrder, this.interestBits, this.retiredBits, this.origin, this.ngo]),
       languages: sum([...this.languageLevels.values()].flat()),
       ids: this.ids.byteLength,
@@ -443,6 +460,20 @@ export class SlateIndex {
     }
     this.postingStarts[slot] = at;
 
+    const childPostings = new Map<string, number>();
+    for (const [uri, held] of this.slotOf) {
+      for (const parent of this.taxonomy.broader(uri)) childPostings.set(parent, (childPostings.get(parent) ?? 0) + (this.slotHolders[held] as number));
+    }
+    for (const [parent, postings] of childPostings) {
+      if (postings * HELD_UNDER_SHARE < n) continue;
+      const bits = new Int32Array(words);
+      for (const uri of [parent, ...this.taxonomy.narrower(parent)]) {
+        const held = this.slotOf.get(uri);
+        if (held !== undefined) this.markHolders(bits, held);
+      }
+      this.heldUnder.set(parent, bits);
+    }
+
     this.score = new Int32Array(n);
     this.touched = new Int32Array(n);
     this.passBits = new Int32Array(words);
@@ -587,16 +618,47 @@ export class SlateIndex {
   }
 
   private slotsRelatedTo(uri: string): Int32Array {
-    let slots = this.relatedSlots.get(uri);
-    if (!slots) {
-      const found: number[] = [];
-      for (const related of relatedConcepts(uri, this.taxonomy)) {
-        const slot = this.slotOf.get(related);
-        if (slot !== undefined) found.push(slot);
+    return this.related(uri).slots;
+  }
+
+  private related(uri: string): { slots: Int32Array; unions: Int32Array[]; rest: Int32Array } {
+    let related = this.relatedSlots.get(uri);
+    if (!related) {
+      const unions: Int32Array[] = [];
+      const covered = new Set<string>();
+      for (const parent of this.taxonomy.broader(uri)) {
+        const bits = this.heldUnder.get(parent);
+        if (!bits) continue;
+        unions.push(bits);
+        covered.add(parent);
+        for (const sibling of this.taxonomy.narrower(parent)) covered.add(sibling);
       }
-      this.relatedSlots.set(uri, (slots = Int32Array.from(found)));
+      const slots: number[] = [];
+      const rest: number[] = [];
+      for (const concept of relatedConcepts(uri, this.taxonomy)) {
+        const slot = this.slotOf.get(concept);
+        if (slot === undefined) continue;
+        slots.push(slot);
+        if (!covered.has(concept)) rest.push(slot);
+      }
+      this.relatedSlots.set(uri, (related = { slots: Int32Array.from(slots), unions, rest: Int32Array.from(rest) }));
     }
-    return slots;
+    return related;
+  }
+
+  /** Sets the bits of a slot's holders in `bits`. */
+  private markHolders(bits: Int32Array, slot: number): void {
+    const denseBits = this.dense[slot];
+    if (denseBits) {
+      for (let word = 0; word < bits.length; word++) bits[word] = (bits[word] as number) | (denseBits[word] as number);
+      return;
+    }
+    const { postingOrdinals, postingStarts } = this;
+    const end = postingStarts[slot + 1] as number;
+    for (let i = postingStarts[slot] as number; i < end; i++) {
+      const ordinal = postingOrdinals[i] as number;
+      bits[ordinal >> 5] = (bits[ordinal >> 5] as number) | (1 << (ordinal & 31));
+    }
   }
 
   /**
@@ -800,26 +862,26 @@ export class SlateIndex {
     this.scored = count;
 
     const words = passBits.length;
+    // Per role skill with related concepts, who holds one, or the skill itself: its own holders
+    // are scored already, so `set` only has to be exact for everyone else.
     const sets: Int32Array[] = [];
     const points: number[] = [];
+    let scratchUsed = 0;
     for (const skill of role.skills) {
-      const related = this.slotsRelatedTo(skill.uri);
-      if (related.length === 0) continue;
-      while (this.relatedBits.length <= sets.length) this.relatedBits.push(new Int32Array(words));
-      const set = this.relatedBits[sets.length] as Int32Array;
-      set.fill(0);
-      for (let r = 0; r < related.length; r++) {
-        const from = related[r] as number;
-        const relatedBits = this.dense[from];
-        if (relatedBits) {
-          for (let word = 0; word < words; word++) set[word] = (set[word] as number) | (relatedBits[word] as number);
-          continue;
+      const { slots, unions, rest } = this.related(skill.uri);
+      if (slots.length === 0) continue;
+      let set = unions[0];
+      if (set === undefined || unions.length > 1 || rest.length > 0) {
+        if (this.relatedBits.length === scratchUsed) this.relatedBits.push(new Int32Array(words));
+        const scratch = this.relatedBits[scratchUsed++] as Int32Array;
+        if (set === undefined) scratch.fill(0);
+        else scratch.set(set);
+        for (let u = 1; u < unions.length; u++) {
+          const union = unions[u] as Int32Array;
+          for (let word = 0; word < words; word++) scratch[word] = (scratch[word] as number) | (union[word] as number);
         }
-        const end = postingStarts[from + 1] as number;
-        for (let i = postingStarts[from] as number; i < end; i++) {
-          const ordinal = postingOrdinals[i] as number;
-          set[ordinal >> 5] = (set[ordinal >> 5] as number) | (1 << (ordinal & 31));
-        }
+        for (let r = 0; r < rest.length; r++) this.markHolders(scratch, rest[r] as number);
+        set = scratch;
       }
       sets.push(set);
       const credit = skillPoints(skill, "related");
@@ -827,15 +889,7 @@ export class SlateIndex {
       // Related credit for the scored, unless they hold this skill itself.
       seenBits.fill(0);
       const slot = this.slotOf.get(skill.uri);
-      const ownBits = slot === undefined ? null : this.dense[slot];
-      if (ownBits) seenBits.set(ownBits.subarray(0, words));
-      else if (slot !== undefined) {
-        const end = postingStarts[slot + 1] as number;
-        for (let i = postingStarts[slot] as number; i < end; i++) {
-          const ordinal = postingOrdinals[i] as number;
-          seenBits[ordinal >> 5] = (seenBits[ordinal >> 5] as number) | (1 << (ordinal & 31));
-        }
-      }
+      if (slot !== undefined) this.markHolders(seenBits, slot);
       for (let i = 0; i < count; i++) {
         const ordinal = touched[i] as number;
         if (((set[ordinal >> 5] as number) & ~(seenBits[ordinal >> 5] as number) & (1 << (ordinal & 31))) !== 0) score[ordinal] = (score[ordinal] as number) + credit;
@@ -868,19 +922,25 @@ export class SlateIndex {
     let credit = 0;
     while (least < largest.length && credit + this.maxFit < threshold) credit += largest[least++] as number;
     if (credit + this.maxFit < threshold) return false; // nobody else can reach the window
-    least = Math.max(1, least);
-    // counters[j]: in at least j + 1 of the sets (bit-sliced, 32 candidates at a time).
-    const counters = new Int32Array(least);
+    // Counting to four in registers is about twice as fast as counting to `least` in an array;
+    // past four, everyone in four or more sets is scored (more than needed, still exact).
+    least = Math.min(4, Math.max(1, least));
     for (let word = 0; word < passBits.length; word++) {
       const open = (passBits[word] as number) & ~(touchedBits[word] as number);
       if (open === 0) continue;
-      for (let j = 0; j < least; j++) counters[j] = 0;
+      // inJ: in at least J of the sets (bit-sliced, 32 candidates at a time).
+      let in1 = 0;
+      let in2 = 0;
+      let in3 = 0;
+      let in4 = 0;
       for (let k = 0; k < sets.length; k++) {
         const bits = ((sets[k] as Int32Array)[word] as number) & open;
-        for (let j = least - 1; j > 0; j--) counters[j] = (counters[j] as number) | ((counters[j - 1] as number) & bits);
-        counters[0] = (counters[0] as number) | bits;
+        in4 |= in3 & bits;
+        in3 |= in2 & bits;
+        in2 |= in1 & bits;
+        in1 |= bits;
       }
-      let found = counters[least - 1] as number;
+      let found = least === 1 ? in1 : least === 2 ? in2 : least === 3 ? in3 : in4;
       if (found === 0) continue;
       touchedBits[word] = (touchedBits[word] as number) | found;
       for (; found !== 0; found &= found - 1) {
