@@ -3,7 +3,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/", "public/build/", "app/generated/", "node_modules/", ".cache/", "tests/.tmp/"] },
+  { ignores: ["build/", "public/build/", "bench/http/floor/build/", "bench/http/floor/public/build/", "app/generated/", "node_modules/", ".cache/", "tests/.tmp/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -63,12 +63,13 @@ async function databases(): Promise<Array<{ name: string; url: string; drop: () 
   return list;
 }
 
-async function bareBaseline(): Promise<Row[]> {
+/** Loads a server script that prints "listening" on a free port; returns its rows. */
+async function baseline(script: string, page: string): Promise<Row[]> {
   const port = await freePort();
-  const server = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "bare-server.tsx"), String(port)], { env: { ...process.env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "inherit"] });
+  const server = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, script), String(port)], { env: { ...process.env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "inherit"] });
   await new Promise((resolve) => server.stdout!.once("data", resolve));
   const rows: Row[] = [];
-  for (const connections of CONNECTIONS) rows.push({ database: "—", page: "bare renderToString page", connections, ...(await measure(`http://127.0.0.1:${port}/`, connections)) });
+  for (const connections of CONNECTIONS) rows.push({ database: "—", page, connections, ...(await measure(`http://127.0.0.1:${port}/`, connections)) });
   server.kill();
   return rows;
 }
@@ -76,8 +77,12 @@ async function bareBaseline(): Promise<Row[]> {
 const node = (script: string, env: Record<string, string>) =>
   execFileSync(process.execPath, ["--import", "tsx", script], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
 
-execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
-const rows: Row[] = await bareBaseline();
+const remix = (...project: string[]) => execFileSync(path.join(root, "node_modules/.bin/remix"), ["build", ...project], { cwd: root, env: { ...process.env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+remix();
+remix("bench/http/floor");
+const BARE = "bare renderToString page";
+const FLOOR = "Remix floor (the same page from a loader)";
+const rows: Row[] = [...(await baseline("bare-server.tsx", BARE)), ...(await baseline("floor/server.ts", FLOOR))];
 for (const database of await databases()) {
   const env = { ...(await productionEnv()), DATABASE_URL: database.url };
   // The release step with the demo data (development), then the prepared pages.
@@ -96,13 +101,15 @@ for (const database of await databases()) {
   }
 }
 
-const bare = new Map(rows.filter((r) => r.database === "—").map((r) => [r.connections, r.reqPerSec]));
+const rate = (page: string) => new Map(rows.filter((r) => r.page === page).map((r) => [r.connections, r.reqPerSec]));
+const bare = rate(BARE);
+const floor = rate(FLOOR);
 console.log(`\n${DURATION} s per line after a 2 s warm-up; ${os.cpus().length} cores, Node ${process.version}\n`);
-console.log("| database | page | connections | req/s | × bare | p50 ms | p99 ms | errors |");
-console.log("|---|---|---|---|---|---|---|---|");
+console.log("| database | page | connections | req/s | × bare | × Remix floor | p50 ms | p99 ms | errors |");
+console.log("|---|---|---|---|---|---|---|---|---|");
 for (const r of rows) {
-  const ratio = r.reqPerSec / (bare.get(r.connections) ?? NaN);
-  console.log(`| ${r.database} | ${r.page} | ${r.connections} | ${Math.round(r.reqPerSec).toLocaleString("en")} | ${ratio.toFixed(2)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
+  const ratio = (to: Map<number, number>) => (r.reqPerSec / (to.get(r.connections) ?? NaN)).toFixed(2);
+  console.log(`| ${r.database} | ${r.page} | ${r.connections} | ${Math.round(r.reqPerSec).toLocaleString("en")} | ${ratio(bare)} | ${ratio(floor)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
 }
 const harborAt10 = rows.filter((r) => r.database !== "—" && r.connections === 10);
 const throughputMet = harborAt10.every((r) => r.reqPerSec >= 0.35 * (bare.get(10) ?? Infinity));
