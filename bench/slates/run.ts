@@ -82,7 +82,7 @@ function time<T>(runs: number, warmup: number, body: () => T): { timing: Timing;
 interface BenchRole {
   name: string;
   role: RoleRequirements;
-  /** Posting entries a query walks: exact skills, and related concepts (siblings in the group). */
+  /** Posting entries of the role skills, and of their related concepts (siblings in the group). */
   exactPostings: number;
   relatedPostings: number;
 }
@@ -321,7 +321,7 @@ function main(): void {
     indexResults.set(role, measured);
     console.log(
       `  index ${role.name.padEnd(11)} median ${ms(measured.timing.median).padStart(9)}, p95 ${ms(measured.timing.p95).padStart(9)}; ` +
-        `postings walked: exact ${int(role.exactPostings)}, related ${int(role.relatedPostings)}; eligible ${int(measured.result.eligible)}`,
+        `postings: of its skills ${int(role.exactPostings)}, of their related concepts ${int(role.relatedPostings)}; eligible ${int(measured.result.eligible)}`,
     );
   }
   const balanced = new Map<BenchRole, { timing: Timing; result: SlateResult }>();
