@@ -3,27 +3,18 @@
 //   node --import tsx bench/http/bare-server.tsx <port>
 import http from "node:http";
 import { renderToString } from "react-dom/server";
-import { DashboardBody, ITEMS } from "./page";
-
-function Page() {
-  return (
-    <html lang="en">
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>Dashboard</title>
-      </head>
-      <body>
-        <DashboardBody items={ITEMS} />
-      </body>
-    </html>
-  );
-}
+import { DashboardBody, Document, ITEMS } from "./page";
 
 const port = Number(process.argv[2] ?? 0);
 http
   .createServer((_req, res) => {
-    const html = "<!DOCTYPE html>" + renderToString(<Page />);
+    const html =
+      "<!DOCTYPE html>" +
+      renderToString(
+        <Document>
+          <DashboardBody items={ITEMS} />
+        </Document>,
+      );
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
     res.end(html);
   })

@@ -1,5 +1,7 @@
 // The page both baselines render: about the size of Harbor's candidate dashboard (a header,
 // navigation and a list of 25 items).
+import type { ReactNode } from "react";
+
 export type Item = { id: number; title: string; detail: string };
 
 export const ITEMS: Item[] = Array.from({ length: 25 }, (_, i) => ({ id: i, title: `Item ${i + 1}`, detail: `Detail line for item ${i + 1}, as long as a typical one.` }));
@@ -30,5 +32,19 @@ export function DashboardBody({ items }: { items: Item[] }) {
         </ul>
       </main>
     </>
+  );
+}
+
+export function Document({ head, children }: { head?: ReactNode; children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>Dashboard</title>
+        {head}
+      </head>
+      <body>{children}</body>
+    </html>
   );
 }
