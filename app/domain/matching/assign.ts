@@ -4,7 +4,9 @@
 //
 //   1. compile the pool into typed arrays (compile.ts);
 //   2. every candidate's exact top K coaches by score become the sparse edge set (edges.ts), plus
-//      alternatives for candidates whose favourites are crowded;
+//      alternatives for candidates whose favourites are crowded, each candidate's first-come
+//      coach, and edges that make over-demanded coaches contested (so that the edge set allows
+//      as many assignments as the pool, with the same coaches over-demanded);
 //   3. solve on those edges (auction.ts), which also prices every coach;
 //   4. re-pricing: for each candidate, look over the whole pool for coaches whose score − price
 //      beats the candidate's current value; add the best few as edges and solve again. The same
@@ -13,8 +15,8 @@
 // Why this design: docs/decisions/008-coach-matching-engine.md.
 import { Auction, type AuctionStats } from "./auction";
 import { compilePool, type CompiledPool } from "./compile";
-import { appendEdges, bestCoaches, buildTopEdges, createCoachSearch, createSearchOutput, setPrices, type CoachSearch, type EdgeSet } from "./edges";
-import { greedyAssignment } from "./greedy";
+import { appendEdges, bestCoaches, buildTopEdges, closeCoach, createCoachSearch, createSearchOutput, setPrices, type CoachSearch, type EdgeSet } from "./edges";
+import { greedyAssignment, type GreedyAssignment } from "./greedy";
 import { overDemandedCoaches } from "./pricing";
 import { evaluatePair } from "./score";
 import { resolveMatchOptions, type Assignment, type MatchCandidate, type MatchCoach, type MatchOptions, type MatchOptionsInput, type MatchTotals, type MatchingResult, type Unassigned } from "./types";
@@ -74,8 +76,69 @@ function withAlternatives(search: CoachSearch, edges: EdgeSet, overDemanded: Uin
   return appendEdges(edges, added);
 }
 
-/** Steps 3–4 above. `topEdges` must be buildTopEdges(search, options.edgesPerCandidate). */
-export function solveOptimal(search: CoachSearch, topEdges: EdgeSet, options: MatchOptions): OptimalAssignment {
+/**
+ * Edges that give the edge set the whole pool's shape as far as the number assigned goes. Without
+ * them the first solve prices coaches at about M that the pool as a whole does not (the next
+ * solve then has to move those prices by M, from the cold ε):
+ *
+ * - each candidate's first-come coach (`firstCome`): top-K lists crowd the popular coaches and
+ *   leave others with few candidates or none; first come, first served spreads candidates over
+ *   every coach with a slot;
+ * - over-demanded coaches (pricing.ts) that fewer than 2 × capacity candidates with nowhere else
+ *   to go (every edge to an over-demanded coach) list: such candidates each add their best such
+ *   coach, until it has that many. Then these coaches are contested, and priced about M, in the
+ *   first solve too; otherwise candidates who could go elsewhere fill them at price 0.
+ */
+function withCover(search: CoachSearch, edges: EdgeSet, overDemanded: Uint8Array, firstCome: GreedyAssignment, k: number): EdgeSet {
+  const { pool } = search;
+  const n = pool.candidateCount;
+  const added = { candidate: [] as number[], coach: [] as number[], score: [] as number[] };
+  const cornered = new Uint8Array(n);
+  const contest = new Int32Array(pool.coachCount);
+  for (let i = 0; i < n; i++) {
+    const from = edges.start[i]!;
+    const to = edges.start[i + 1]!;
+    let listed = false;
+    let elsewhere = false;
+    for (let e = from; e < to; e++) {
+      listed ||= edges.coach[e] === firstCome.coach[i];
+      elsewhere ||= overDemanded[edges.coach[e]!] === 0;
+    }
+    if (firstCome.coach[i]! >= 0 && !listed) {
+      added.candidate.push(i);
+      added.coach.push(firstCome.coach[i]!);
+      added.score.push(firstCome.score[i]!);
+    }
+    if (elsewhere || from === to) continue;
+    cornered[i] = 1;
+    for (let e = from; e < to; e++) contest[edges.coach[e]!]!++;
+  }
+  const wanted = (j: number): boolean => overDemanded[j] === 1 && contest[j]! < 2 * pool.coachCapacity[j]!;
+  setPrices(
+    search,
+    Float64Array.from(contest, (_, j) => (wanted(j) ? 0 : Infinity)),
+    1,
+  );
+  const out = createSearchOutput(1);
+  for (let i = 0; i < n; i++) {
+    // With fewer than K edges, every eligible coach is an edge already.
+    if (cornered[i] === 0 || edges.top[i]! < k) continue;
+    if (bestCoaches(search, i, 1, -1, out, { coach: edges.coach, from: edges.start[i]!, to: edges.start[i + 1]!, scoreCap: Infinity }) === 0) continue;
+    const j = out.coach[0]!;
+    added.candidate.push(i);
+    added.coach.push(j);
+    added.score.push(out.score[0]!);
+    contest[j]!++;
+    if (!wanted(j)) closeCoach(search, j);
+  }
+  return appendEdges(edges, added);
+}
+
+/**
+ * Steps 3–4 above. `topEdges` must be buildTopEdges(search, options.edgesPerCandidate), and
+ * `firstCome` greedyAssignment on them.
+ */
+export function solveOptimal(search: CoachSearch, topEdges: EdgeSet, firstCome: GreedyAssignment, options: MatchOptions): OptimalAssignment {
   const { pool } = search;
   const n = pool.candidateCount;
   const k = options.edgesPerCandidate;
@@ -88,7 +151,7 @@ export function solveOptimal(search: CoachSearch, topEdges: EdgeSet, options: Ma
     maxScore = Math.max(maxScore, best);
   }
   const overDemanded = overDemandedCoaches(pool);
-  let edges = withAlternatives(search, topEdges, overDemanded, k);
+  let edges = withCover(search, withAlternatives(search, topEdges, overDemanded, k), overDemanded, firstCome, k);
   // Any M above the largest total score puts cardinality first; this one also exceeds the
   // tolerated gap, so a result within it always has the most candidates assigned.
   const tolerated = n * options.gapPerCandidate;
@@ -99,7 +162,9 @@ export function solveOptimal(search: CoachSearch, topEdges: EdgeSet, options: Ma
   const base = auction.weight(0);
   // Over-demanded coaches start at M: only a candidate with nowhere else to go still wants them.
   for (let j = 0; j < pool.coachCount; j++) if (overDemanded[j] === 1) auction.setPrice(j, base);
-  let stats = auction.solve(edges, auction.coldEpsilon(maxScore), enoughSlack);
+  // With those edges and prices, no price should have to move by about M: ε starts on the scale
+  // of the scores (if one has to after all, the auction notices the price war and raises ε).
+  let stats = auction.solve(edges, auction.scoreEpsilon(maxScore), enoughSlack);
   const out = createSearchOutput(options.repricingEdgesPerCandidate);
   let addedEdges = 0;
   for (let round = 0; ; round++) {
@@ -207,7 +272,7 @@ export function runMatching(candidates: readonly MatchCandidate[], coaches: read
   const edgeTime = lap();
   const greedy = greedyAssignment(search, edges, resolved.edgesPerCandidate);
   const greedyTime = lap();
-  const optimal = solveOptimal(search, edges, resolved);
+  const optimal = solveOptimal(search, edges, greedy, resolved);
   const solve = lap();
   const result = { ...describe(pool, edges, optimal.coach), greedy: greedy.totals };
   return { result, optimal, timings: { compile, edges: edgeTime, greedy: greedyTime, solve, describe: lap() } };

@@ -26,6 +26,12 @@ import type { EdgeSet } from "./edges";
 /** ε shrinks by this factor per phase. */
 const EPSILON_FACTOR = 8;
 
+/**
+ * A phase with more bids than this per candidate is taken for a price war (prices that must rise
+ * by about M, by ε at a time): it goes on with ε = M / EPSILON_FACTOR.
+ */
+const PRICE_WAR_BIDS = 8;
+
 export interface AuctionStats {
   phases: number;
   bids: number;
@@ -40,8 +46,6 @@ export class Auction {
   /** Per coach: price in scaled units (0 for coaches with room after `solve`). */
   readonly price: Float64Array;
   readonly load: Int32Array;
-  /** Per candidate: value at current prices (kept up to date, read by reverse bids). */
-  private readonly values: Float64Array;
   private readonly base: number;
   private readonly ownSlot: Int32Array;
   private edges: EdgeSet | null = null;
@@ -74,7 +78,6 @@ export class Auction {
     this.ownSlot = new Int32Array(candidateCount).fill(-1);
     this.price = new Float64Array(m);
     this.load = new Int32Array(m);
-    this.values = new Float64Array(candidateCount);
     // A coach without a slot is priced out of every bid.
     capacity.forEach((slots, j) => (this.price[j] = slots > 0 ? 0 : Infinity));
     this.queue = new Int32Array(Math.max(1, candidateCount));
@@ -87,16 +90,13 @@ export class Auction {
 
   /** Candidate i's value at current prices: W − p of its coach, 0 when unassigned. */
   value(i: number): number {
-    return this.values[i]!;
+    const j = this.ownCoach[i]!;
+    return j < 0 ? 0 : this.base + this.scale * this.ownScore[i]! - this.price[j]!;
   }
 
-  /** Sets coach j's price; its holders' values follow. */
+  /** Sets coach j's price (its holders' values follow). */
   setPrice(j: number, price: number): void {
     this.price[j] = price;
-    for (let k = 0; k < this.load[j]!; k++) {
-      const holder = this.slotHolder[this.slotStart[j]! + k]!;
-      this.values[holder] = this.weight(this.ownScore[holder]!) - price;
-    }
   }
 
   /**
@@ -109,7 +109,7 @@ export class Auction {
     for (let epsilon = Math.max(1, Math.floor(firstEpsilon)); ; epsilon = Math.max(1, Math.floor(epsilon / EPSILON_FACTOR))) {
       this.stats.phases++;
       this.releaseViolators(epsilon);
-      this.forward(epsilon);
+      epsilon = this.forward(epsilon);
       this.reverse(epsilon);
       // Counting the slack costs a pass over the edges: only once ε is below the target.
       if (epsilon === 1 || (epsilon < enoughSlack && this.slack() < enoughSlack)) break;
@@ -123,11 +123,13 @@ export class Auction {
    */
   slack(): number {
     const { start, coach, score } = this.edges!;
+    const { price, base, scale } = this;
     let slack = 0;
     for (let i = 0; i < this.candidateCount; i++) {
-      let best = Math.max(0, this.values[i]!);
-      for (let e = start[i]!; e < start[i + 1]!; e++) best = Math.max(best, this.weight(score[e]!) - this.price[coach[e]!]!);
-      slack += best - this.values[i]!;
+      const value = this.value(i);
+      let best = Math.max(0, value);
+      for (let e = start[i]!, end = start[i + 1]!; e < end; e++) best = Math.max(best, base + scale * score[e]! - price[coach[e]!]!);
+      slack += best - value;
     }
     return slack;
   }
@@ -135,6 +137,11 @@ export class Auction {
   /** ε for a solve from scratch: an eighth of the largest weight. */
   coldEpsilon(maxScore: number): number {
     return Math.floor(this.weight(maxScore) / EPSILON_FACTOR);
+  }
+
+  /** ε for a solve whose prices are already right on the scale of M: an eighth of the largest score. */
+  scoreEpsilon(maxScore: number): number {
+    return Math.floor((this.scale * maxScore) / EPSILON_FACTOR);
   }
 
   /** Indexes the edges: coach → candidates (for reverse bids) and slots sized by who could come. */
@@ -196,7 +203,6 @@ export class Auction {
     this.ownSlot[moved] = slot;
     this.ownCoach[i] = -1;
     this.ownSlot[i] = -1;
-    this.values[i] = 0;
   }
 
   private join(i: number, j: number, score: number, bid: number): void {
@@ -206,7 +212,6 @@ export class Auction {
     this.ownCoach[i] = j;
     this.ownScore[i] = score;
     this.ownSlot[i] = slot;
-    this.values[i] = this.weight(score) - this.price[j]!;
   }
 
   private lowestBidSlot(j: number): number {
@@ -224,16 +229,16 @@ export class Auction {
    */
   private releaseViolators(epsilon: number): void {
     const { start, coach, score } = this.edges!;
-    const { price, ownCoach } = this;
+    const { price, ownCoach, base, scale } = this;
     for (let i = 0; i < this.candidateCount; i++) {
       if (start[i] === start[i + 1]) continue;
       const own = ownCoach[i]!;
       let best = 0;
-      for (let e = start[i]!; e < start[i + 1]!; e++) {
+      for (let e = start[i]!, end = start[i + 1]!; e < end; e++) {
         const j = coach[e]!;
-        if (j !== own) best = Math.max(best, this.weight(score[e]!) - price[j]!);
+        if (j !== own) best = Math.max(best, base + scale * score[e]! - price[j]!);
       }
-      if (this.values[i]! >= best - epsilon) {
+      if (this.value(i) >= best - epsilon) {
         if (own >= 0) {
           const slot = this.ownSlot[i]!;
           this.slotBid[slot] = Math.min(this.slotBid[slot]!, this.weight(this.ownScore[i]!) - best + epsilon);
@@ -245,37 +250,51 @@ export class Auction {
     }
   }
 
-  /** Candidates bid until each holds a coach or has no option worth more than 0. */
-  private forward(epsilon: number): void {
+  /**
+   * Candidates bid until each holds a coach or has no option worth more than 0. Returns the ε the
+   * phase ended with (larger after a price war).
+   */
+  private forward(epsilon: number): number {
     const { start, coach, score } = this.edges!;
-    const { price, capacity, load, queue } = this;
+    const { price, capacity, load, queue, base, scale, ownCoach, ownScore, ownSlot, slotHolder, slotBid } = this;
+    const size = queue.length;
+    let bidsLeft = PRICE_WAR_BIDS * size;
     while (this.queueSize > 0) {
       const i = queue[this.queueHead]!;
-      this.queueHead = (this.queueHead + 1) % queue.length;
+      if (++this.queueHead === size) this.queueHead = 0;
       this.queueSize--;
-      this.stats.bids++;
+      if (--bidsLeft === 0) epsilon = Math.max(epsilon, Math.floor(base / EPSILON_FACTOR));
       let first = -Infinity;
       let second = 0; // staying unassigned
       let chosen = -1;
-      for (let e = start[i]!; e < start[i + 1]!; e++) {
-        const value = this.weight(score[e]!) - price[coach[e]!]!;
+      for (let e = start[i]!, end = start[i + 1]!; e < end; e++) {
+        const value = base + scale * score[e]! - price[coach[e]!]!;
         if (value > first) {
-          second = Math.max(second, first);
+          second = first > second ? first : second;
           first = value;
           chosen = e;
         } else if (value > second) second = value;
       }
       if (first <= 0) continue;
       const j = coach[chosen]!;
-      const bid = this.weight(score[chosen]!) - second + epsilon;
+      const bid = base + scale * score[chosen]! - second + epsilon;
       if (load[j] === capacity[j]) {
-        const displaced = this.slotHolder[this.lowestBidSlot(j)]!;
-        this.leave(displaced);
+        // i takes the slot of the lowest bid.
+        const slot = this.lowestBidSlot(j);
+        const displaced = slotHolder[slot]!;
+        ownCoach[displaced] = -1;
+        ownSlot[displaced] = -1;
         this.enqueue(displaced);
-      }
-      this.join(i, j, score[chosen]!, bid);
-      if (load[j] === capacity[j]) this.setPrice(j, this.slotBid[this.lowestBidSlot(j)]!);
+        slotHolder[slot] = i;
+        slotBid[slot] = bid;
+        ownCoach[i] = j;
+        ownScore[i] = score[chosen]!;
+        ownSlot[i] = slot;
+      } else this.join(i, j, score[chosen]!, bid);
+      if (load[j] === capacity[j]) price[j] = slotBid[this.lowestBidSlot(j)]!;
     }
+    this.stats.bids += PRICE_WAR_BIDS * size - bidsLeft;
+    return epsilon;
   }
 
   /**
@@ -284,32 +303,31 @@ export class Auction {
    * still has room. Those who came leave room elsewhere, which is handled the same way.
    */
   private reverse(epsilon: number): void {
-    const { price, capacity, load } = this;
+    const { price, capacity, load, ownCoach, ownScore, adjacencyStart, adjacencyCandidate, adjacencyScore, base, scale } = this;
     const pending: number[] = [];
-    for (let j = 0; j < capacity.length; j++) if (load[j]! < capacity[j]! && price[j]! > 0) pending.push(j);
-    const takeCandidate: number[] = [];
-    const takeGain: number[] = [];
-    const takeScore: number[] = [];
+    let most = 0;
+    for (let j = 0; j < capacity.length; j++) {
+      most = Math.max(most, capacity[j]!);
+      if (load[j]! < capacity[j]! && price[j]! > 0) pending.push(j);
+    }
+    // The room + 1 largest gains W − value among candidates not at j, largest first.
+    const takeCandidate = new Int32Array(most + 1);
+    const takeGain = new Float64Array(most + 1);
+    const takeScore = new Int32Array(most + 1);
     while (pending.length > 0) {
       const j = pending.pop()!;
       if (load[j]! >= capacity[j]! || price[j] === 0) continue;
       this.stats.reverseBids++;
       const room = capacity[j]! - load[j]!;
-      // The room + 1 largest gains W − value among candidates not at j, largest first.
-      takeCandidate.length = 0;
-      takeGain.length = 0;
-      takeScore.length = 0;
-      for (let a = this.adjacencyStart[j]!; a < this.adjacencyStart[j + 1]!; a++) {
-        const i = this.adjacencyCandidate[a]!;
-        if (this.ownCoach[i] === j) continue;
-        const gain = this.weight(this.adjacencyScore[a]!) - this.values[i]!;
-        if (takeGain.length > room && gain <= takeGain[room]!) continue;
-        let at = Math.min(takeGain.length, room);
-        if (takeGain.length <= room) {
-          takeCandidate.push(0);
-          takeGain.push(0);
-          takeScore.push(0);
-        }
+      let kept = 0;
+      for (let a = adjacencyStart[j]!, end = adjacencyStart[j + 1]!; a < end; a++) {
+        const i = adjacencyCandidate[a]!;
+        const own = ownCoach[i]!;
+        if (own === j) continue;
+        // W − value, value being W − price of its own coach, or 0 unassigned.
+        const gain = own < 0 ? base + scale * adjacencyScore[a]! : scale * (adjacencyScore[a]! - ownScore[i]!) + price[own]!;
+        if (kept > room && gain <= takeGain[room]!) continue;
+        let at = kept > room ? room : kept++;
         for (; at > 0 && takeGain[at - 1]! < gain; at--) {
           takeCandidate[at] = takeCandidate[at - 1]!;
           takeGain[at] = takeGain[at - 1]!;
@@ -317,15 +335,15 @@ export class Auction {
         }
         takeCandidate[at] = i;
         takeGain[at] = gain;
-        takeScore[at] = this.adjacencyScore[a]!;
+        takeScore[at] = adjacencyScore[a]!;
       }
       let taken = 0;
-      while (taken < Math.min(room, takeGain.length) && takeGain[taken]! > epsilon) taken++;
-      const newPrice = taken < takeGain.length ? Math.max(0, takeGain[taken]! - epsilon) : 0;
+      while (taken < Math.min(room, kept) && takeGain[taken]! > epsilon) taken++;
+      const newPrice = taken < kept ? Math.max(0, takeGain[taken]! - epsilon) : 0;
       this.setPrice(j, newPrice);
       for (let k = 0; k < taken; k++) {
         const i = takeCandidate[k]!;
-        const from = this.ownCoach[i]!;
+        const from = ownCoach[i]!;
         if (from >= 0) {
           this.leave(i);
           if (price[from]! > 0) pending.push(from);

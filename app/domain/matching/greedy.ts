@@ -5,8 +5,9 @@ import { bestCoaches, closeCoach, createSearchOutput, setPrices, type CoachSearc
 import type { MatchTotals } from "./types";
 
 export interface GreedyAssignment {
-  /** Per candidate: coach index, or -1. */
+  /** Per candidate: coach index, or -1; and that pair's score. */
   coach: Int32Array;
+  score: Int32Array;
   totals: MatchTotals;
 }
 
@@ -23,6 +24,7 @@ export function greedyAssignment(search: CoachSearch, edges: EdgeSet, k: number)
   setPrices(search, price, 1);
   const out = createSearchOutput(1);
   const coach = new Int32Array(n).fill(-1);
+  const coachScore = new Int32Array(n);
   let assigned = 0;
   let totalScore = 0;
   for (let i = 0; i < n; i++) {
@@ -42,9 +44,10 @@ export function greedyAssignment(search: CoachSearch, edges: EdgeSet, k: number)
     }
     if (chosen < 0) continue;
     coach[i] = chosen;
+    coachScore[i] = score;
     assigned++;
     totalScore += score;
     if (--room[chosen]! === 0) closeCoach(search, chosen);
   }
-  return { coach, totals: { candidates: n, assigned, unassigned: n - assigned, totalScore } };
+  return { coach, score: coachScore, totals: { candidates: n, assigned, unassigned: n - assigned, totalScore } };
 }

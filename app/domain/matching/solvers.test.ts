@@ -147,6 +147,17 @@ describe("Auction", () => {
     );
   });
 
+  it("ends a price war begun with a small ε in a bounded number of bids", () => {
+    // Three candidates want the same two coaches and nothing else: with ε = 1, the one left over
+    // would raise a price a point or two per bid, up to M (a million points), before giving up.
+    const edges = { start: Int32Array.from([0, 2, 4, 6]), coach: Int32Array.from([0, 1, 0, 1, 0, 1]), score: Int32Array.from([5, 5, 5, 5, 5, 5]), top: Int32Array.from([2, 2, 2]) };
+    const auction = new Auction(3, Int32Array.from([1, 1]), 1_000_000);
+    const stats = auction.solve(edges, 1, auction.scale);
+    expect(Array.from(auction.load)).toEqual([1, 1]);
+    expect(auction.slack()).toBeLessThan(auction.scale);
+    expect(stats.bids).toBeLessThan(1_000);
+  });
+
   it("repairs a solved assignment when edges are added, from the prices it had", () => {
     fc.assert(
       fc.property(instances(30, 6), fc.integer({ min: 1, max: 4 }), (instance, kept) => {
