@@ -14,17 +14,34 @@ export interface ImportStore {
   claimBatch(organisationId: string, contentHash: string, createdById: string): Promise<void>;
   finishBatch(organisationId: string, contentHash: string, rowCount: number): Promise<void>;
   referralIdsByExternalId(organisationId: string, externalIds: string[]): Promise<Array<{ id: string; externalId: string }>>;
-  /** The most recent `perKey` referrals for each key. */
-  keyMatches(keys: string[], perKey: number): Promise<Array<{ key: string; referralId: string | null; userId: string | null }>>;
-  people(ids: string[]): Promise<Array<{ id: string; givenName: string; familyName: string; latinName: string | null; email: string | null; phone: string | null; dateOfBirth: string | null }>>;
+  /**
+   * The most recent `perKey` records for each key, most recent first: referrals with what
+   * duplicate detection compares (null when the referral is gone), or registered users (by id,
+   * see `candidates`). Records staged by this import come before saved ones.
+   */
+  keyMatches(keys: string[], perKey: number): Promise<KeyMatch[]>;
   /** Registered candidates (by user id), for matching people who registered without a referral. */
   candidates(userIds: string[]): Promise<Array<{ id: string; nativeName: string; latinName: string; email: string | null; phone: string | null; dateOfBirth: string | null }>>;
-  insert(table: "Referral" | "PersonKey" | "DuplicateFlag", columns: readonly string[], rows: unknown[][]): Promise<void>;
+  /** Rows given one after the other in `values`, `columns.length` values each. */
+  insert(table: "Referral" | "PersonKey" | "DuplicateFlag", columns: readonly string[], values: unknown[]): Promise<void>;
+}
+
+export interface KeyMatch {
+  key: string;
+  referralId: string | null;
+  userId: string | null;
+  givenName: string | null;
+  familyName: string | null;
+  latinName: string | null;
+  email: string | null;
+  phone: string | null;
+  dateOfBirth: string | null;
 }
 
 export class BatchAlreadyImported extends Error {}
 
-const ROWS_PER_STATEMENT = 64;
+/** Rows per multi-row INSERT: few statements, and far below the bound-parameter limits (SQLite 32,766, PostgreSQL 65,535). */
+const ROWS_PER_STATEMENT = 256;
 
 /** Prisma stores SQLite DateTimes as ISO text with an explicit offset; raw writes must match. */
 export const sqliteTimestamp = (date: Date) => date.toISOString().replace("Z", "+00:00");
@@ -32,18 +49,20 @@ export const sqliteTimestamp = (date: Date) => date.toISOString().replace("Z", "
 const q = (name: string) => `"${name}"`;
 const placeholders = (n: number) => `(${Array.from({ length: n }, () => "?").join(", ")})`;
 
+/** What duplicate detection compares of a referral ("r"). */
+const PERSON = ["givenName", "familyName", "latinName", "email", "phone", "dateOfBirth"].map((column) => `"r".${q(column)}`).join(", ");
+
 const SQL = {
   claim: `INSERT INTO "ReferralBatch" ("id", "organisationId", "createdById", "contentHash", "rowCount", "createdAt") VALUES (?, ?, ?, ?, ?, ?)`,
   batchExists: `SELECT 1 FROM "ReferralBatch" WHERE "organisationId" = ? AND "contentHash" = ?`,
-  stagedKeys: (n: number) =>
-    `SELECT "key", "referralId", NULL AS "userId" FROM (SELECT "key", "referralId", ROW_NUMBER() OVER (PARTITION BY "key" ORDER BY rowid DESC) AS "rank" FROM staging."PersonKey" WHERE "key" IN ${placeholders(n)}) AS "recent" WHERE "rank" <= ?`,
+  /** The keys as one JSON array: their number changes with every chunk, the statement does not. */
+  stagedKeys: `SELECT "recent"."key", "recent"."referralId", NULL AS "userId", ${PERSON} FROM (SELECT "key", "referralId", ROW_NUMBER() OVER (PARTITION BY "key" ORDER BY rowid DESC) AS "rank" FROM staging."PersonKey" WHERE "key" IN (SELECT "value" FROM json_each(?))) AS "recent" JOIN staging."Referral" AS "r" ON "r"."id" = "recent"."referralId" WHERE "rank" <= ? ORDER BY "rank"`,
   finish: `UPDATE "ReferralBatch" SET "rowCount" = ? WHERE "organisationId" = ? AND "contentHash" = ?`,
   external: (n: number) => `SELECT "id", "externalId" FROM "Referral" WHERE "organisationId" = ? AND "externalId" IN ${placeholders(n)}`,
   keys: (n: number) =>
-    `SELECT "key", "referralId", "userId" FROM (SELECT "key", "referralId", "userId", ROW_NUMBER() OVER (PARTITION BY "key" ORDER BY "id" DESC) AS "rank" FROM "PersonKey" WHERE "key" IN ${placeholders(n)}) AS "recent" WHERE "rank" <= ?`,
+    `SELECT "recent"."key", "recent"."referralId", "recent"."userId", ${PERSON} FROM (SELECT "key", "referralId", "userId", ROW_NUMBER() OVER (PARTITION BY "key" ORDER BY "id" DESC) AS "rank" FROM "PersonKey" WHERE "key" IN ${placeholders(n)}) AS "recent" LEFT JOIN "Referral" AS "r" ON "r"."id" = "recent"."referralId" WHERE "rank" <= ? ORDER BY "rank"`,
   candidates: (n: number) =>
     `SELECT "User"."id", "nativeName", "latinName", "email", "phone", "dateOfBirth" FROM "User" JOIN "CandidateProfile" ON "CandidateProfile"."userId" = "User"."id" WHERE "User"."id" IN ${placeholders(n)}`,
-  people: (n: number) => `SELECT "id", "givenName", "familyName", "latinName", "email", "phone", "dateOfBirth" FROM "Referral" WHERE "id" IN ${placeholders(n)}`,
   insert: (table: string, columns: readonly string[], rows: number) =>
     `INSERT INTO ${q(table)} (${columns.map(q).join(", ")}) VALUES ${Array.from({ length: rows }, () => placeholders(columns.length)).join(", ")}`,
 };
@@ -57,6 +76,51 @@ function isUniqueViolation(error: unknown): boolean {
     e?.code === "P2002" ||
     e?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation"
   );
+}
+
+/**
+ * A Bloom filter of strings: `mayHave` is false only for strings never added. 2^24 bits (2 MiB,
+ * outside the JavaScript heap) and 3 probes: about 3% false positives at 2 million strings, more
+ * beyond, never a wrong "no".
+ */
+class KeyFilter {
+  private readonly bits = new Int32Array(1 << 19);
+  private h1 = 0;
+  private h2 = 0;
+
+  add(text: string): void {
+    this.hash(text);
+    for (let k = 0; k < 3; k++) {
+      const bit = this.bit(k);
+      this.bits[bit >>> 5] = (this.bits[bit >>> 5] ?? 0) | (1 << (bit & 31));
+    }
+  }
+
+  mayHave(text: string): boolean {
+    this.hash(text);
+    for (let k = 0; k < 3; k++) {
+      const bit = this.bit(k);
+      if (((this.bits[bit >>> 5] ?? 0) & (1 << (bit & 31))) === 0) return false;
+    }
+    return true;
+  }
+
+  /** Two FNV-1a style hashes of the text; probe k is h1 + k·h2 (Kirsch–Mitzenmacher). */
+  private hash(text: string): void {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9747b28c;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    }
+    this.h1 = h1;
+    this.h2 = h2 | 1;
+  }
+
+  private bit(k: number): number {
+    return (this.h1 + k * this.h2) & 0xffffff;
+  }
 }
 
 /** Runs `work` in one transaction on the configured database; rolls back if it throws. */
@@ -102,6 +166,7 @@ async function withSqliteStore<T>(file: string, work: (store: ImportStore, now: 
       }
       return statement;
     };
+    const stagedKeys = new KeyFilter();
     let batch: { organisationId: string; contentHash: string; createdById: string; rowCount: number } | null = null;
     const both = (sql: string) => `${sql.replaceAll('FROM "', 'FROM main."')} UNION ALL ${sql.replaceAll('FROM "', 'FROM staging."')}`;
     const store: ImportStore = {
@@ -116,26 +181,26 @@ async function withSqliteStore<T>(file: string, work: (store: ImportStore, now: 
         return prepare(both(SQL.external(externalIds.length))).all(organisationId, ...externalIds, organisationId, ...externalIds) as Array<{ id: string; externalId: string }>;
       },
       async keyMatches(keys, perKey) {
-        type Match = { key: string; referralId: string | null; userId: string | null };
-        const saved = prepare(SQL.keys(keys.length)).all(...keys, perKey) as Match[];
-        const staged = prepare(SQL.stagedKeys(keys.length)).all(...keys, perKey) as Match[];
+        const saved = prepare(SQL.keys(keys.length)).all(...keys, perKey) as KeyMatch[];
+        // Most keys (every new email and phone) were never staged: the filter spares their lookups.
+        const maybeStaged = keys.filter((key) => stagedKeys.mayHave(key));
+        if (maybeStaged.length === 0) return saved;
+        const staged = prepare(SQL.stagedKeys).all(JSON.stringify(maybeStaged), perKey) as KeyMatch[];
         return [...staged, ...saved];
-      },
-      async people(ids) {
-        return prepare(both(SQL.people(ids.length))).all(...ids, ...ids) as Awaited<ReturnType<ImportStore["people"]>>;
       },
       async candidates(userIds) {
         return prepare(SQL.candidates(userIds.length)).all(...userIds) as Awaited<ReturnType<ImportStore["candidates"]>>;
       },
-      async insert(table, columns, rows) {
-        // One prepared single-row statement, reused: with better-sqlite3 that beats building a
-        // differently sized multi-row statement per chunk.
-        // Fixed-size multi-row statements, prepared once, then single rows for the rest.
+      async insert(table, columns, values) {
+        // Fixed-size multi-row statements, prepared once, then single rows for the rest: with
+        // better-sqlite3 that beats preparing a differently sized statement per call.
+        const width = columns.length;
         const many = prepare(SQL.insert(`staging"."${table}`, columns, ROWS_PER_STATEMENT));
         const one = prepare(SQL.insert(`staging"."${table}`, columns, 1));
         let i = 0;
-        for (; i + ROWS_PER_STATEMENT <= rows.length; i += ROWS_PER_STATEMENT) many.run(rows.slice(i, i + ROWS_PER_STATEMENT).flat());
-        for (; i < rows.length; i++) one.run(rows[i]);
+        for (const size = ROWS_PER_STATEMENT * width; i + size <= values.length; i += size) many.run(values.slice(i, i + size));
+        for (; i < values.length; i += width) one.run(values.slice(i, i + width));
+        if (table === "PersonKey") for (let k = columns.indexOf("key"); k < values.length; k += width) stagedKeys.add(String(values[k]));
       },
     };
     // One read transaction for the whole staging phase: it writes only the scratch database (no
@@ -192,10 +257,13 @@ function prismaStore(tx: Tx): ImportStore {
     },
     referralIdsByExternalId: (organisationId, externalIds) => tx.$queryRaw(raw(SQL.external(externalIds.length), [organisationId, ...externalIds])),
     keyMatches: (keys, perKey) => tx.$queryRaw(raw(SQL.keys(keys.length), [...keys, perKey])),
-    people: (ids) => tx.$queryRaw(raw(SQL.people(ids.length), ids)),
     candidates: (userIds) => tx.$queryRaw(raw(SQL.candidates(userIds.length), userIds)),
-    async insert(table, columns, rows) {
-      await tx.$executeRaw(raw(SQL.insert(table, columns, rows.length), rows.flat()));
+    async insert(table, columns, values) {
+      const size = ROWS_PER_STATEMENT * columns.length;
+      for (let i = 0; i < values.length; i += size) {
+        const part = values.slice(i, i + size);
+        await tx.$executeRaw(raw(SQL.insert(table, columns, part.length / columns.length), part));
+      }
     },
   };
 }

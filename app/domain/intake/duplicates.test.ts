@@ -1,6 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareForDuplicate, duplicateKeys, hasUnsafeCharacters, normaliseEmail, type PersonRecord } from "./duplicates";
+import {
+  compareForDuplicate,
+  compareIdentities,
+  duplicateIdentity,
+  duplicateKeys,
+  hasUnsafeCharacters,
+  identityKeys,
+  normaliseEmail,
+  type PersonRecord,
+} from "./duplicates";
 import { GIVEN_NAME_CLASSES, canonicalGivenName, givenNameKeys } from "./given-names";
 import { nameWords, withoutParticles } from "./transliterate";
 
@@ -156,6 +165,20 @@ describe("duplicateKeys", () => {
   it("gives nothing for a record with nothing to identify it", () => {
     expect(duplicateKeys(person("", "", { email: "-", phone: "n/a", dateOfBirth: "1980-02-03" }))).toEqual([]);
     expect(duplicateKeys(person("42", "—"))).toEqual([]);
+  });
+});
+
+describe("an identity computed once", () => {
+  it("gives the same keys and comparisons as the person it was computed from, however often it is used", () => {
+    const kyiv = person("Олександр", "Коваленко", { email: "o.kovalenko@example.org", dateOfBirth: "1980-02-03" });
+    const passport = person("", "", { latinName: "KOVALENKO Oleksandr", phone: "+380501234567", dateOfBirth: "1980-02-03" });
+    const other = person("Iryna", "Melnyk", { email: "o.kovalenko@example.org" });
+    const identity = duplicateIdentity(kyiv);
+    for (const b of [passport, other, kyiv]) {
+      expect(identityKeys(identity)).toEqual(duplicateKeys(kyiv));
+      expect(compareIdentities(identity, duplicateIdentity(b))).toEqual(compareForDuplicate(kyiv, b));
+    }
+    expect(compareIdentities(identity, duplicateIdentity(passport)).reasons).toEqual(["name_dob"]);
   });
 });
 

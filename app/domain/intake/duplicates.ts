@@ -173,14 +173,20 @@ function nameKeys(person: PersonRecord): Set<string> {
   return keys;
 }
 
-interface Identity {
-  email: string | null;
-  phone: string | null;
-  dateOfBirth: string | null;
-  names: Set<string>;
+/** What duplicate detection compares of a person, normalised once (see `duplicateIdentity`). */
+export interface DuplicateIdentity {
+  readonly email: string | null;
+  readonly phone: string | null;
+  readonly dateOfBirth: string | null;
+  readonly names: ReadonlySet<string>;
 }
 
-function identityOf(person: PersonRecord): Identity {
+/**
+ * A person's identity for duplicate detection. Computing it is most of the cost of `duplicateKeys`
+ * and `compareForDuplicate`; a caller comparing one person many times computes it once and uses
+ * `identityKeys` and `compareIdentities`.
+ */
+export function duplicateIdentity(person: PersonRecord): DuplicateIdentity {
   return {
     email: normaliseEmail(person.email),
     phone: phoneKey(person.phone),
@@ -195,7 +201,11 @@ function identityOf(person: PersonRecord): Identity {
  * with a date of birth, `namedob:<family>|<given>|<date>`.
  */
 export function duplicateKeys(person: PersonRecord): string[] {
-  const id = identityOf(person);
+  return identityKeys(duplicateIdentity(person));
+}
+
+/** `duplicateKeys` of an identity. */
+export function identityKeys(id: DuplicateIdentity): string[] {
   const keys: string[] = [];
   if (id.email !== null) keys.push("email:" + id.email);
   if (id.phone !== null) keys.push("phone:" + id.phone);
@@ -204,7 +214,7 @@ export function duplicateKeys(person: PersonRecord): string[] {
   return keys;
 }
 
-function sharesAny(a: Set<string>, b: Set<string>): boolean {
+function sharesAny(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   for (const key of small) if (large.has(key)) return true;
   return false;
@@ -212,8 +222,11 @@ function sharesAny(a: Set<string>, b: Set<string>): boolean {
 
 /** Why two records may be the same person. Symmetric; never decides to merge. */
 export function compareForDuplicate(a: PersonRecord, b: PersonRecord): DuplicateComparison {
-  const x = identityOf(a);
-  const y = identityOf(b);
+  return compareIdentities(duplicateIdentity(a), duplicateIdentity(b));
+}
+
+/** `compareForDuplicate` of two identities. */
+export function compareIdentities(x: DuplicateIdentity, y: DuplicateIdentity): DuplicateComparison {
   const reasons: DuplicateReason[] = [];
   if (x.email !== null && x.email === y.email) reasons.push("email");
   if (x.phone !== null && x.phone === y.phone) reasons.push("phone");
