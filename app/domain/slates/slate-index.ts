@@ -212,7 +212,7 @@ export class SlateIndex {
    * pruned scoring, the `heldUnder` bitsets of its broader concepts with the related slots those
    * leave out.
    */
-  private readonly relatedSlots = new Map<string, { slots: Int32Array; unions: Int32Array[]; rest: Int32Array }>();
+  private readonly relatedByUri = new Map<string, { slots: Int32Array; unions: Int32Array[]; rest: Int32Array }>();
   private readonly overlay = new Map<string, SlateCandidate>();
   private aliveCount = 0;
   // Query scratch: skill points (+ fit points) by ordinal, the eligible candidates touched, and
@@ -617,12 +617,8 @@ export class SlateIndex {
     return points;
   }
 
-  private slotsRelatedTo(uri: string): Int32Array {
-    return this.related(uri).slots;
-  }
-
   private related(uri: string): { slots: Int32Array; unions: Int32Array[]; rest: Int32Array } {
-    let related = this.relatedSlots.get(uri);
+    let related = this.relatedByUri.get(uri);
     if (!related) {
       const unions: Int32Array[] = [];
       const covered = new Set<string>();
@@ -641,7 +637,7 @@ export class SlateIndex {
         slots.push(slot);
         if (!covered.has(concept)) rest.push(slot);
       }
-      this.relatedSlots.set(uri, (related = { slots: Int32Array.from(slots), unions, rest: Int32Array.from(rest) }));
+      this.relatedByUri.set(uri, (related = { slots: Int32Array.from(slots), unions, rest: Int32Array.from(rest) }));
     }
     return related;
   }
@@ -670,7 +666,7 @@ export class SlateIndex {
     const { score, touched, passBits, touchedBits, seenBits, postingOrdinals, postingPacked, postingStarts } = this;
     let count = 0;
     for (const skill of role.skills) {
-      const related = this.slotsRelatedTo(skill.uri);
+      const related = this.related(skill.uri).slots;
       if (related.length > 0) seenBits.fill(0);
       const slot = this.slotOf.get(skill.uri);
       const denseBits = slot === undefined ? null : this.dense[slot];
@@ -814,7 +810,7 @@ export class SlateIndex {
     for (const skill of role.skills) {
       const slot = this.slotOf.get(skill.uri);
       if (slot !== undefined) exact += length(slot);
-      for (const other of this.slotsRelatedTo(skill.uri)) related += length(other);
+      for (const other of this.related(skill.uri).slots) related += length(other);
     }
     return { exact, related };
   }
