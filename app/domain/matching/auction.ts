@@ -24,7 +24,7 @@
 import type { EdgeSet } from "./edges";
 
 /** ε shrinks by this factor per phase. */
-const EPSILON_FACTOR = 8;
+export const EPSILON_FACTOR = 8;
 
 /**
  * A phase with more bids than this per candidate is taken for a price war (prices that must rise
@@ -59,6 +59,8 @@ export class Auction {
   private queueHead = 0;
   private queueSize = 0;
   private readonly stats: AuctionStats = { phases: 0, bids: 0, reverseBids: 0 };
+  /** ε of the last phase run. */
+  epsilon = 0;
 
   /**
    * @param capacity slots per coach (edges to a coach with none are never used)
@@ -101,18 +103,20 @@ export class Auction {
 
   /**
    * Solves on `edges` (which must contain every edge of earlier calls, in any order), until the
-   * slack is below `enoughSlack` (scaled; `scale` or less means exactly optimal). Current prices
-   * and assignments are the starting point.
+   * slack is below `enoughSlack` (scaled; `scale` or less means exactly optimal) or, before that,
+   * a phase with ε at most `lastEpsilon` has run. Current prices and assignments are the starting
+   * point.
    */
-  solve(edges: EdgeSet, firstEpsilon: number, enoughSlack: number): AuctionStats {
+  solve(edges: EdgeSet, firstEpsilon: number, enoughSlack: number, lastEpsilon = 1): AuctionStats {
     this.setEdges(edges);
     for (let epsilon = Math.max(1, Math.floor(firstEpsilon)); ; epsilon = Math.max(1, Math.floor(epsilon / EPSILON_FACTOR))) {
       this.stats.phases++;
       this.releaseViolators(epsilon);
       epsilon = this.forward(epsilon);
       this.reverse(epsilon);
+      this.epsilon = epsilon;
       // Counting the slack costs a pass over the edges: only once ε is below the target.
-      if (epsilon === 1 || (epsilon < enoughSlack && this.slack() < enoughSlack)) break;
+      if (epsilon <= Math.max(1, lastEpsilon) || (epsilon < enoughSlack && this.slack() < enoughSlack)) break;
     }
     return { ...this.stats };
   }

@@ -400,9 +400,11 @@ export function bestCoaches(
   markBlocked(pool, i, blocked, stamp);
   if (skip) for (let e = skip.from; e < skip.to; e++) seen[skip.coach[e]!] = stamp;
 
-  // A coach priced at `price` is out of reach once even the best score i could get cannot make
-  // its value count: lists are sorted by price, so the scan stops there.
-  const bestScore = scale * Math.min(scoreCap, targets * topPoints + bestOther);
+  // The best score a coach not met yet could have: at level d, one covering no target before it.
+  // A coach priced at `price` is out of reach once even that score cannot make its value count:
+  // lists are sorted by price, so the scan stops there (coaches it leaves uncounted at this level
+  // cost at least as much, so they are out of reach too).
+  let unmetScore = scale * Math.min(scoreCap, targets * topPoints + bestOther);
   let done = false;
   if (targets > 0) {
     const { levelSeen, countedTarget, count, touched, touchedBound, postingStart, postingCoaches } = search;
@@ -417,7 +419,7 @@ export function bestCoaches(
           const list = node * languageCount + pool.candidateLanguages[l]!;
           for (let e = postingStart[list]!; e < postingStart[list + 1]!; e++) {
             const j = postingCoaches[e]!;
-            if (hopeless(heap, floor, bestScore - price[j]!)) break;
+            if (hopeless(heap, floor, unmetScore - price[j]!)) break;
             if (seen[j] === stamp) {
               if (levelSeen[j] === level && countedTarget[j] !== t) {
                 countedTarget[j] = t;
@@ -450,7 +452,8 @@ export function bestCoaches(
         }
       }
       // Coaches not met yet cover none of levels 0…d of any target.
-      done = hopeless(heap, floor, scale * Math.min(scoreCap, targets * deeperPoints[d]! + bestOther) - minPrice);
+      unmetScore = scale * Math.min(scoreCap, targets * deeperPoints[d]! + bestOther);
+      done = hopeless(heap, floor, unmetScore - minPrice);
     }
   }
   if (!done) {

@@ -78,9 +78,21 @@ function coveredNodes(coach: MatchCoach): Set<string> {
   return covered;
 }
 
+/** What scoring needs from a coach alone; the engine computes it once per coach, not per pair. */
+export interface CoachProfile {
+  levels: Map<string, number>;
+  covered: Set<string>;
+  tags: Set<string>;
+  window: { start: number; length: number };
+}
+
+export function coachProfile(coach: MatchCoach): CoachProfile {
+  return { levels: levelsByLanguage(coach.languages), covered: coveredNodes(coach), tags: new Set(coach.tags), window: utcWindow(coach.workingHours, coach.utcOffsetMinutes) };
+}
+
 /** Every hard rule the pair breaks; empty when they may be matched. */
 export function rejectionReasons(candidate: MatchCandidate, coach: MatchCoach, options: MatchOptions): RejectionReason[] {
-  return rulesBroken(candidate, coach, options, sharedLanguages(candidate, coach, options));
+  return rulesBroken(candidate, coach, options, sharedLanguages(candidate, levelsByLanguage(coach.languages), options));
 }
 
 function rulesBroken(candidate: MatchCandidate, coach: MatchCoach, options: MatchOptions, shared: readonly SharedLanguage[]): RejectionReason[] {
@@ -104,9 +116,8 @@ interface SharedLanguage {
 }
 
 /** Languages both speak at working level, in the candidate's order, with both levels (CEFR ranks). */
-function sharedLanguages(candidate: MatchCandidate, coach: MatchCoach, options: MatchOptions): SharedLanguage[] {
+function sharedLanguages(candidate: MatchCandidate, coachLevels: Map<string, number>, options: MatchOptions): SharedLanguage[] {
   const working = cefrRank(options.workingLevel);
-  const coachLevels = levelsByLanguage(coach.languages);
   const shared: SharedLanguage[] = [];
   for (const [language, level] of levelsByLanguage(candidate.languages)) {
     const coachLevel = coachLevels.get(language) ?? -1;
@@ -128,9 +139,12 @@ export function scoreCoachMatch(candidate: MatchCandidate, coach: MatchCoach, op
   return evaluatePair(candidate, coach, resolveMatchOptions(optionsInput));
 }
 
-/** `scoreCoachMatch` with options already resolved (the engine calls it once per assignment). */
-export function evaluatePair(candidate: MatchCandidate, coach: MatchCoach, options: MatchOptions): PairEvaluation {
-  const shared = sharedLanguages(candidate, coach, options);
+/**
+ * `scoreCoachMatch` with options already resolved (the engine calls it once per assignment, with
+ * each coach's profile computed once).
+ */
+export function evaluatePair(candidate: MatchCandidate, coach: MatchCoach, options: MatchOptions, profile: CoachProfile = coachProfile(coach)): PairEvaluation {
+  const shared = sharedLanguages(candidate, profile.levels, options);
   const rejections = rulesBroken(candidate, coach, options, shared);
   if (rejections.length > 0) return { eligible: false, reasons: rejections };
 
@@ -148,7 +162,7 @@ export function evaluatePair(candidate: MatchCandidate, coach: MatchCoach, optio
     score += weights.languageStrength;
   }
 
-  const covered = coveredNodes(coach);
+  const { covered } = profile;
   const seenTargets = new Set<string>();
   for (const target of candidate.targetSkills) {
     if (seenTargets.has(target.uri)) continue;
@@ -171,16 +185,15 @@ export function evaluatePair(candidate: MatchCandidate, coach: MatchCoach, optio
     }
   }
 
-  const minutes = overlapMinutes(utcWindow(candidate.workingHours, candidate.utcOffsetMinutes), utcWindow(coach.workingHours, coach.utcOffsetMinutes));
+  const minutes = overlapMinutes(utcWindow(candidate.workingHours, candidate.utcOffsetMinutes), profile.window);
   if (minutes > 0) {
     const points = timezonePoints(minutes, weights.timezonePerHour);
     reasons.push({ code: "timezone_overlap", hours: minutes / 60, points });
     score += points;
   }
 
-  const coachTags = new Set(coach.tags);
   for (const tag of new Set(candidate.preferenceTags)) {
-    if (!coachTags.has(tag)) continue;
+    if (!profile.tags.has(tag)) continue;
     reasons.push({ code: "preference", tag, points: weights.preference });
     score += weights.preference;
   }

@@ -89,8 +89,9 @@ export interface MatchOptions {
   /** At most this many edges a re-pricing round adds per candidate (its best by score − price). */
   repricingEdgesPerCandidate: number;
   /**
-   * At most this many re-pricing rounds (each adds edges and solves again). The engine stops as
-   * soon as the result is proven within the tolerance below (docs/decisions/008-coach-matching-engine.md).
+   * At most this many re-pricing rounds (each adds edges, or finishes a solve that stopped early,
+   * and solves again). The engine stops as soon as the result is proven within the tolerance below
+   * (docs/decisions/008-coach-matching-engine.md).
    */
   repricingRounds: number;
   /**
