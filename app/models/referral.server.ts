@@ -1,6 +1,4 @@
-// Referral and flag ids are UUIDv7 (RFC 9562, monotonic within the process): ids made later sort
-// after earlier ones, so the id indexes of an import grow at their end instead of splitting pages
-// all over (random ids made filling them 2–3× slower).
+// Referral and flag ids are ordered (UUIDv7): random ids made filling their indexes 2–3× slower.
 import { orderedId } from "~/utils/ordered-id.server";
 import { compareIdentities, duplicateIdentity, identityKeys, type DuplicateIdentity, type PersonRecord } from "~/domain/intake/duplicates";
 import type { ReferralStatus } from "~/domain/intake/referral-messages";

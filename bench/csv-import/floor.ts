@@ -9,7 +9,7 @@
 import Database from "better-sqlite3";
 import { parse } from "csv-parse";
 import fs from "node:fs";
-import { duplicateIdentity, identityKeys } from "../../app/domain/intake/duplicates";
+import { duplicateKeys } from "../../app/domain/intake/duplicates";
 import { readReferralCsv } from "../../app/domain/intake/referral-csv";
 import type { ReferralInput } from "../../app/domain/intake/referral-input";
 import { sqliteTimestamp } from "../../app/models/import-store.server";
@@ -41,7 +41,7 @@ function write(v: ReferralInput): void {
   referral.run(id, v.externalId ?? null, v.givenName, v.familyName, v.latinName ?? null, v.email ?? null, v.phone ?? null, v.dateOfBirth ?? null, v.countryOfOrigin ?? null, v.currentCountry ?? null, JSON.stringify(v.languages ?? []), JSON.stringify(v.skills ?? []), now, now);
   if (mode === "keys") {
     const person = { givenName: v.givenName, familyName: v.familyName, latinName: v.latinName ?? null, email: v.email ?? null, phone: v.phone ?? null, dateOfBirth: v.dateOfBirth ?? null };
-    for (const key of identityKeys(duplicateIdentity(person))) keys.push([key, id]);
+    for (const key of duplicateKeys(person)) keys.push([key, id]);
     if (++rows % 400 === 0) writeKeys();
   }
 }

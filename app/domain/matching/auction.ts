@@ -209,8 +209,13 @@ export class Auction {
     this.ownSlot[i] = -1;
   }
 
+  /** Puts candidate i in a new slot of coach j. */
   private join(i: number, j: number, score: number, bid: number): void {
-    const slot = this.slotStart[j]! + this.load[j]!++;
+    this.occupy(i, j, this.slotStart[j]! + this.load[j]!++, score, bid);
+  }
+
+  /** Puts candidate i in `slot` of coach j (a new slot, or one just taken from its holder). */
+  private occupy(i: number, j: number, slot: number, score: number, bid: number): void {
     this.slotHolder[slot] = i;
     this.slotBid[slot] = bid;
     this.ownCoach[i] = j;
@@ -260,7 +265,7 @@ export class Auction {
    */
   private forward(epsilon: number): number {
     const { start, coach, score } = this.edges!;
-    const { price, capacity, load, queue, base, scale, ownCoach, ownScore, ownSlot, slotHolder, slotBid } = this;
+    const { price, capacity, load, queue, base, scale, ownCoach, ownSlot, slotHolder, slotBid } = this;
     const size = queue.length;
     let bidsLeft = PRICE_WAR_BIDS * size;
     while (this.queueSize > 0) {
@@ -289,11 +294,7 @@ export class Auction {
         ownCoach[displaced] = -1;
         ownSlot[displaced] = -1;
         this.enqueue(displaced);
-        slotHolder[slot] = i;
-        slotBid[slot] = bid;
-        ownCoach[i] = j;
-        ownScore[i] = score[chosen]!;
-        ownSlot[i] = slot;
+        this.occupy(i, j, slot, score[chosen]!, bid);
       } else this.join(i, j, score[chosen]!, bid);
       if (load[j] === capacity[j]) price[j] = slotBid[this.lowestBidSlot(j)]!;
     }
