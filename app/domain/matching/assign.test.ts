@@ -198,7 +198,7 @@ describe("matchCoaches on larger random pools", () => {
   it("is exactly optimal with no gap allowed", () => {
     fc.assert(
       fc.property(pools, ({ candidates, coaches }) => {
-        const { result, optimal } = runMatching(candidates, coaches, { ...sparse, gapPerCandidate: 0 });
+        const { result, optimal } = runMatching(candidates, coaches, { ...sparse, gapShare: 0 });
         expect([result.totals.assigned, result.totals.totalScore]).toEqual(exact(candidates, coaches));
         expect(optimal.proven).toBe(true);
       }),
@@ -209,12 +209,13 @@ describe("matchCoaches on larger random pools", () => {
   it("stays within the allowed gap, with the most candidates assigned", () => {
     fc.assert(
       fc.property(pools, ({ candidates, coaches }) => {
-        const { result, optimal } = runMatching(candidates, coaches, { ...sparse, gapPerCandidate: 0.5 });
+        const { result, optimal } = runMatching(candidates, coaches, { ...sparse, gapShare: 0.05 });
         const [assigned, total] = exact(candidates, coaches);
         expect(result.totals.assigned).toBe(assigned);
         expect(total - result.totals.totalScore).toBeLessThanOrEqual(optimal.gap);
         expect(optimal.proven).toBe(true);
-        expect(optimal.gap).toBeLessThan(Math.max(1, 0.5 * candidates.length));
+        expect(optimal.gap).toBeLessThan(Math.max(1, 0.05 * result.totals.totalScore));
+        expect(total - result.totals.totalScore).toBeLessThanOrEqual(0.05 * total);
       }),
       { numRuns: 60 },
     );
@@ -223,7 +224,7 @@ describe("matchCoaches on larger random pools", () => {
   it("never claims more than it can prove when re-pricing may not run", () => {
     fc.assert(
       fc.property(pools, ({ candidates, coaches }) => {
-        const { result, optimal } = runMatching(candidates, coaches, { ...sparse, gapPerCandidate: 0, repricingRounds: 0 });
+        const { result, optimal } = runMatching(candidates, coaches, { ...sparse, gapShare: 0, repricingRounds: 0 });
         const [assigned, total] = exact(candidates, coaches);
         if (result.totals.assigned !== assigned || result.totals.totalScore !== total) {
           expect(optimal.proven).toBe(false);

@@ -11,7 +11,7 @@
 //   4. re-pricing: for each candidate, look over the whole pool for coaches whose score − price
 //      beats the candidate's current value; add the best few as edges and solve again. The same
 //      pass adds up an LP dual bound over every eligible pair, so it proves how close the result
-//      is to the optimum; the engine stops once that is within `gapPerCandidate` (types.ts).
+//      is to the optimum; the engine stops once that is within `gapShare` (types.ts).
 // Why this design: docs/decisions/008-coach-matching-engine.md.
 import { Auction, EPSILON_FACTOR, type AuctionStats } from "./auction";
 import { compilePool, type CompiledPool } from "./compile";
@@ -27,7 +27,7 @@ export interface OptimalAssignment {
   coach: Int32Array;
   /**
    * Proven over every eligible pair: the most candidates assigned, and a total score less than
-   * max(1, candidates × gapPerCandidate) below the optimum (below 1: optimal).
+   * max(1, gapShare × its own total) below the optimum (below 1: optimal).
    */
   proven: boolean;
   /**
@@ -41,6 +41,8 @@ export interface OptimalAssignment {
   addedEdges: number;
   edges: number;
   auction: AuctionStats;
+  /** Wall time in milliseconds of the last search over the pool: the one that proves the bound. */
+  certificateMs: number;
 }
 
 /**
@@ -152,12 +154,15 @@ export function solveOptimal(search: CoachSearch, topEdges: EdgeSet, firstCome: 
   }
   const overDemanded = overDemandedCoaches(pool);
   let edges = withCover(search, withAlternatives(search, topEdges, overDemanded, k), overDemanded, firstCome, k);
-  // Any M above the largest total score puts cardinality first; this one also exceeds the
-  // tolerated gap, so a result within it always has the most candidates assigned.
-  const tolerated = n * options.gapPerCandidate;
-  const auction = new Auction(n, pool.coachCapacity, totalBest + Math.ceil(tolerated) + 2);
-  // The dual bound's excess (in scaled units) that proves the result good enough.
-  const enoughSlack = auction.scale * Math.max(1, tolerated);
+  // Any M above the largest total score puts cardinality first; this one also exceeds the largest
+  // gap ever tolerated, so a result within it always has the most candidates assigned.
+  const auction = new Auction(n, pool.coachCapacity, totalBest + Math.ceil(options.gapShare * totalBest) + 2);
+  // The dual bound's excess (in scaled units) that proves a result with this total score good
+  // enough: gapShare of that total, at least one point. With the most candidates assigned, the
+  // result's total is at most the optimum's, so the gap is within gapShare of the optimum too.
+  const enoughSlackFor = (totalScore: number): number => auction.scale * Math.max(1, options.gapShare * totalScore);
+  // Before the first solve, the first-come total stands in for the result's.
+  let enoughSlack = enoughSlackFor(firstCome.totals.totalScore);
   // Values W − p = base + scale × score − p: the search's values leave out the base.
   const base = auction.weight(0);
   // Over-demanded coaches start at M: only a candidate with nowhere else to go still wants them.
@@ -175,17 +180,20 @@ export function solveOptimal(search: CoachSearch, topEdges: EdgeSet, firstCome: 
   let rounds = 0;
   let addedEdges = 0;
   for (let round = 0; ; round++) {
+    const searchStarted = performance.now();
     setPrices(search, auction.price, auction.scale);
     // slack = Σ over candidates of (best option's value − own value), best over the whole pool:
     // exactly how far the dual bound is above the result. Below scale (one score point) proves
     // the result optimal, since totals are whole points.
     let slack = 0;
+    let totalScore = 0;
     let largestGain = 0;
     const added = { candidate: [] as number[], coach: [] as number[], score: [] as number[] };
     for (let i = 0; i < n; i++) {
       const from = edges.start[i]!;
       const to = edges.start[i + 1]!;
       const value = auction.value(i);
+      if (auction.ownCoach[i]! >= 0) totalScore += auction.ownScore[i]!;
       // Staying unassigned (worth 0) is an option too.
       let best = Math.max(0, value);
       for (let e = from; e < to; e++) best = Math.max(best, auction.weight(edges.score[e]!) - auction.price[edges.coach[e]!]!);
@@ -206,6 +214,7 @@ export function solveOptimal(search: CoachSearch, topEdges: EdgeSet, firstCome: 
       }
       slack += best - value;
     }
+    enoughSlack = enoughSlackFor(totalScore);
     const proven = slack < enoughSlack;
     // Nothing to add, and the last solve went down to ε = 1: as good as this edge set allows.
     const exhausted = added.candidate.length === 0 && auction.epsilon === 1;
@@ -218,6 +227,7 @@ export function solveOptimal(search: CoachSearch, topEdges: EdgeSet, firstCome: 
         addedEdges,
         edges: edges.coach.length,
         auction: stats,
+        certificateMs: performance.now() - searchStarted,
       };
     }
     // Prices and assignments carry over. With new edges, ε starts at half the largest gain: gains
@@ -297,7 +307,7 @@ export function runMatching(candidates: readonly MatchCandidate[], coaches: read
 
 /**
  * Matches candidates with coaches: an optimal assignment (most candidates assigned, then highest
- * total score, within `gapPerCandidate` points per candidate of the best possible) and, for
+ * total score, within `gapShare` of the best possible: by default 0.1 %) and, for
  * comparison, the first-come greedy baseline's totals.
  *
  * - `assignments` follow the candidates' input order, with score and reasons from scoreCoachMatch.

@@ -224,6 +224,6 @@ describe("resolveMatchOptions", () => {
     expect(() => resolveMatchOptions({ weights: { expertiseRelated: [40, Number.NaN] } })).toThrow(RangeError);
     expect(() => resolveMatchOptions({ workingLevel: "B3" as never })).toThrow(RangeError);
     expect(() => resolveMatchOptions({ edgesPerCandidate: 0 })).toThrow(RangeError);
-    expect(() => resolveMatchOptions({ gapPerCandidate: -0.1 })).toThrow(RangeError);
+    expect(() => resolveMatchOptions({ gapShare: -0.1 })).toThrow(RangeError);
   });
 });

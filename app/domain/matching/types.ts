@@ -95,11 +95,12 @@ export interface MatchOptions {
    */
   repricingRounds: number;
   /**
-   * Points per candidate the total score may stay below the optimum: the engine stops once an
-   * LP dual bound proves the gap smaller than candidates × this (smaller than 1 point, i.e.
-   * exactly optimal, whenever that product is below 1); the number assigned is then the maximum.
+   * Share of the optimal total score the result may stay below it (0.001: 0.1 %): the engine
+   * stops once an LP dual bound proves the gap smaller than this share of the result's own total
+   * (at most the optimum's, as the result then has the most candidates assigned), or smaller than
+   * 1 point, i.e. exactly optimal, whichever is larger.
    */
-  gapPerCandidate: number;
+  gapShare: number;
 }
 
 export const DEFAULT_MATCH_WEIGHTS: MatchWeights = {
@@ -119,7 +120,8 @@ export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
   edgesPerCandidate: 8,
   repricingEdgesPerCandidate: 8,
   repricingRounds: 8,
-  gapPerCandidate: 0.05,
+  // The product's goal: within 0.1 % of the optimum, proven on every run.
+  gapShare: 0.001,
 };
 
 export type MatchOptionsInput = Partial<Omit<MatchOptions, "weights">> & { weights?: Partial<MatchWeights> };
@@ -159,7 +161,7 @@ export function resolveMatchOptions(input: MatchOptionsInput = {}): MatchOptions
   checkCount("edgesPerCandidate", options.edgesPerCandidate, 1);
   checkCount("repricingEdgesPerCandidate", options.repricingEdgesPerCandidate, 1);
   checkCount("repricingRounds", options.repricingRounds, 0);
-  if (!(options.gapPerCandidate >= 0 && options.gapPerCandidate <= 1)) throw new RangeError(`matching option gapPerCandidate must be in [0, 1], got ${options.gapPerCandidate}`);
+  if (!(options.gapShare >= 0 && options.gapShare <= 1)) throw new RangeError(`matching option gapShare must be in [0, 1], got ${options.gapShare}`);
   return options;
 }
 
