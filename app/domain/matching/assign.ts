@@ -15,7 +15,7 @@
 // Why this design: docs/decisions/008-coach-matching-engine.md.
 import { Auction, EPSILON_FACTOR, type AuctionStats } from "./auction";
 import { compilePool, type CompiledPool } from "./compile";
-import { appendEdges, bestCoaches, buildTopEdges, closeCoach, createCoachSearch, createSearchOutput, setPrices, type CoachSearch, type EdgeSet } from "./edges";
+import { appendEdges, bestCoaches, EdgeAdditions, buildTopEdges, closeCoach, createCoachSearch, createSearchOutput, setPrices, type CoachSearch, type EdgeSet } from "./edges";
 import { greedyAssignment, type GreedyAssignment } from "./greedy";
 import { overDemandedCoaches } from "./pricing";
 import { coachProfile, evaluatePair, type CoachProfile } from "./score";
@@ -61,7 +61,7 @@ function withAlternatives(search: CoachSearch, edges: EdgeSet, overDemanded: Uin
     1,
   );
   const out = createSearchOutput(k);
-  const added = { candidate: [] as number[], coach: [] as number[], score: [] as number[] };
+  const added = new EdgeAdditions();
   for (let i = 0; i < pool.candidateCount; i++) {
     const from = edges.start[i]!;
     const to = edges.start[i + 1]!;
@@ -70,9 +70,7 @@ function withAlternatives(search: CoachSearch, edges: EdgeSet, overDemanded: Uin
     if (!any) continue;
     const found = bestCoaches(search, i, k, -1, out, { coach: edges.coach, from, to, scoreCap: Infinity });
     for (let f = 0; f < found; f++) {
-      added.candidate.push(i);
-      added.coach.push(out.coach[f]!);
-      added.score.push(out.score[f]!);
+      added.add(i, out.coach[f]!, out.score[f]!);
     }
   }
   return appendEdges(edges, added);
@@ -94,7 +92,7 @@ function withAlternatives(search: CoachSearch, edges: EdgeSet, overDemanded: Uin
 function withCover(search: CoachSearch, edges: EdgeSet, overDemanded: Uint8Array, firstCome: GreedyAssignment, k: number): EdgeSet {
   const { pool } = search;
   const n = pool.candidateCount;
-  const added = { candidate: [] as number[], coach: [] as number[], score: [] as number[] };
+  const added = new EdgeAdditions();
   const cornered = new Uint8Array(n);
   const contest = new Int32Array(pool.coachCount);
   for (let i = 0; i < n; i++) {
@@ -107,9 +105,7 @@ function withCover(search: CoachSearch, edges: EdgeSet, overDemanded: Uint8Array
       elsewhere ||= overDemanded[edges.coach[e]!] === 0;
     }
     if (firstCome.coach[i]! >= 0 && !listed) {
-      added.candidate.push(i);
-      added.coach.push(firstCome.coach[i]!);
-      added.score.push(firstCome.score[i]!);
+      added.add(i, firstCome.coach[i]!, firstCome.score[i]!);
     }
     if (elsewhere || from === to) continue;
     cornered[i] = 1;
@@ -127,9 +123,7 @@ function withCover(search: CoachSearch, edges: EdgeSet, overDemanded: Uint8Array
     if (cornered[i] === 0 || edges.top[i]! < k) continue;
     if (bestCoaches(search, i, 1, -1, out, { coach: edges.coach, from: edges.start[i]!, to: edges.start[i + 1]!, scoreCap: Infinity }) === 0) continue;
     const j = out.coach[0]!;
-    added.candidate.push(i);
-    added.coach.push(j);
-    added.score.push(out.score[0]!);
+    added.add(i, j, out.score[0]!);
     contest[j]!++;
     if (!wanted(j)) closeCoach(search, j);
   }
@@ -188,7 +182,7 @@ export function solveOptimal(search: CoachSearch, topEdges: EdgeSet, firstCome: 
     let slack = 0;
     let totalScore = 0;
     let largestGain = 0;
-    const added = { candidate: [] as number[], coach: [] as number[], score: [] as number[] };
+    const added = new EdgeAdditions();
     for (let i = 0; i < n; i++) {
       const from = edges.start[i]!;
       const to = edges.start[i + 1]!;
@@ -207,9 +201,7 @@ export function solveOptimal(search: CoachSearch, topEdges: EdgeSet, firstCome: 
         }
         // Only pairs beyond the solver's own tolerance (ε = 1) are worth another solve.
         for (let f = 0; f < found && base + out.value[f]! > value + 1; f++) {
-          added.candidate.push(i);
-          added.coach.push(out.coach[f]!);
-          added.score.push(out.score[f]!);
+          added.add(i, out.coach[f]!, out.score[f]!);
         }
       }
       slack += best - value;
@@ -217,7 +209,7 @@ export function solveOptimal(search: CoachSearch, topEdges: EdgeSet, firstCome: 
     enoughSlack = enoughSlackFor(totalScore);
     const proven = slack < enoughSlack;
     // Nothing to add, and the last solve went down to ε = 1: as good as this edge set allows.
-    const exhausted = added.candidate.length === 0 && auction.epsilon === 1;
+    const exhausted = added.length === 0 && auction.epsilon === 1;
     if (proven || exhausted || round === options.repricingRounds) {
       return {
         coach: Int32Array.from(auction.ownCoach),
@@ -236,9 +228,9 @@ export function solveOptimal(search: CoachSearch, topEdges: EdgeSet, firstCome: 
     // Without, the last solve stopped above ε = 1: it goes on from there, and the pool is
     // searched again for the bound.
     firstEpsilon = auction.epsilon / EPSILON_FACTOR;
-    if (added.candidate.length > 0) {
+    if (added.length > 0) {
       rounds++;
-      addedEdges += added.candidate.length;
+      addedEdges += added.length;
       edges = appendEdges(edges, added);
       firstEpsilon = Math.min(auction.coldEpsilon(maxScore), largestGain / 2);
     }

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { poolArbitrary } from "./arbitraries";
 import { compilePool } from "./compile";
-import { appendEdges, bestCoaches, buildTopEdges, closeCoach, createCoachSearch, createSearchOutput, setPrices, tieRank } from "./edges";
+import { appendEdges, bestCoaches, EdgeAdditions, buildTopEdges, closeCoach, createCoachSearch, createSearchOutput, setPrices, tieRank } from "./edges";
 import { scoreCoachMatch } from "./score";
 import { resolveMatchOptions, type MatchCandidate, type MatchCoach } from "./types";
 
@@ -89,10 +89,21 @@ describe("bestCoaches", () => {
 describe("appendEdges", () => {
   it("keeps every candidate's edges and puts the new ones after them", () => {
     const edges = { start: Int32Array.from([0, 2, 2, 3]), coach: Int32Array.from([4, 5, 6]), score: Int32Array.from([40, 30, 20]), top: Int32Array.from([2, 0, 1]) };
-    const grown = appendEdges(edges, { candidate: [2, 0, 1, 0], coach: [1, 2, 3, 7], score: [9, 8, 7, 6] });
-    expect(Array.from(grown.start)).toEqual([0, 4, 5, 7]);
-    expect(Array.from(grown.coach)).toEqual([4, 5, 2, 7, 3, 6, 1]);
-    expect(Array.from(grown.score)).toEqual([40, 30, 8, 6, 7, 20, 9]);
+    const added = new EdgeAdditions();
+    // More than the first buffer holds, so that growing is covered too.
+    for (let k = 0; k < 2000; k++) added.add(1, 100 + k, k);
+    [
+      [2, 1, 9],
+      [0, 2, 8],
+      [0, 7, 6],
+    ].forEach(([i, j, score]) => added.add(i!, j!, score!));
+    const grown = appendEdges(edges, added);
+    expect(Array.from(grown.start)).toEqual([0, 4, 2004, 2006]);
+    expect(Array.from(grown.coach.subarray(0, 4))).toEqual([4, 5, 2, 7]);
+    expect(Array.from(grown.coach.subarray(4, 2004))).toEqual(Array.from({ length: 2000 }, (_, k) => 100 + k));
+    expect(Array.from(grown.score.subarray(4, 2004))).toEqual(Array.from({ length: 2000 }, (_, k) => k));
+    expect(Array.from(grown.coach.subarray(2004))).toEqual([6, 1]);
+    expect(Array.from(grown.score)).toEqual([40, 30, 8, 6, ...Array.from({ length: 2000 }, (_, k) => k), 20, 9]);
     expect(grown.top).toBe(edges.top);
   });
 });

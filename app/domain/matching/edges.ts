@@ -508,27 +508,48 @@ export function buildTopEdges(search: CoachSearch, k: number): EdgeSet {
   return { start, coach: coach.slice(0, used), score: score.slice(0, used), top };
 }
 
-/** The edge set with `added` (candidate, coach, score triples, any order) after each candidate's edges. */
-export function appendEdges(edges: EdgeSet, added: { candidate: readonly number[]; coach: readonly number[]; score: readonly number[] }): EdgeSet {
+/** Pairs to add to an edge set: (candidate, coach, score) triples, in any order. */
+export class EdgeAdditions {
+  candidate = new Int32Array(1024);
+  coach = new Int32Array(1024);
+  score = new Int32Array(1024);
+  length = 0;
+
+  add(i: number, j: number, score: number): void {
+    if (this.length === this.candidate.length) {
+      for (const name of ["candidate", "coach", "score"] as const) {
+        const grown = new Int32Array(2 * this.length);
+        grown.set(this[name]);
+        this[name] = grown;
+      }
+    }
+    this.candidate[this.length] = i;
+    this.coach[this.length] = j;
+    this.score[this.length++] = score;
+  }
+}
+
+/** The edge set with `added` after each candidate's edges. */
+export function appendEdges(edges: EdgeSet, added: EdgeAdditions): EdgeSet {
   const n = edges.start.length - 1;
-  const extra = new Int32Array(n + 1);
-  for (const i of added.candidate) extra[i + 1]!++;
+  const fill = new Int32Array(n + 1);
+  for (let k = 0; k < added.length; k++) fill[added.candidate[k]! + 1]!++;
   const start = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) start[i + 1] = start[i]! + (edges.start[i + 1]! - edges.start[i]!) + extra[i + 1]!;
+  for (let i = 0; i < n; i++) start[i + 1] = start[i]! + (edges.start[i + 1]! - edges.start[i]!) + fill[i + 1]!;
   const coach = new Int32Array(start[n]!);
   const score = new Int32Array(start[n]!);
-  const fill = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const from = edges.start[i]!;
-    const count = edges.start[i + 1]! - from;
-    coach.set(edges.coach.subarray(from, from + count), start[i]!);
-    score.set(edges.score.subarray(from, from + count), start[i]!);
-    fill[i] = start[i]! + count;
+    let at = start[i]!;
+    for (let e = edges.start[i]!; e < edges.start[i + 1]!; e++, at++) {
+      coach[at] = edges.coach[e]!;
+      score[at] = edges.score[e]!;
+    }
+    fill[i] = at;
   }
-  added.candidate.forEach((i, k) => {
-    const at = fill[i]!++;
+  for (let k = 0; k < added.length; k++) {
+    const at = fill[added.candidate[k]!]!++;
     coach[at] = added.coach[k]!;
     score[at] = added.score[k]!;
-  });
+  }
   return { start, coach, score, top: edges.top };
 }
