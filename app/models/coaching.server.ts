@@ -28,8 +28,8 @@ import { audit } from "./audit.server";
 import { advanceStage } from "./pipeline.server";
 import { ancestorsOf, labelsFor } from "./taxonomy.server";
 
-/** Bumped when the engine's rules or weights change, so a stored run says what produced it. */
-export const ENGINE_VERSION = "coach-match/1";
+/** Bumped when the engine's rules, weights or tolerance change, so a stored run says what produced it. */
+export const ENGINE_VERSION = "coach-match/2";
 
 const NGO_STAFF_ROLES = ["ngo_staff", "ngo_admin"];
 
