@@ -5,6 +5,7 @@ import { matchCoaches, runMatching } from "./assign";
 import { compilePool } from "./compile";
 import { buildTopEdges, createCoachSearch, tieRank } from "./edges";
 import { solveFlow } from "./flow";
+import { greedyAssignment } from "./greedy";
 import { cefrRank, effectiveCapacity, rejectionReasons, scoreCoachMatch } from "./score";
 import { REJECTION_CODES, resolveMatchOptions, type MatchCandidate, type MatchCoach, type MatchOptionsInput, type MatchingResult } from "./types";
 
@@ -38,13 +39,15 @@ function bruteForce(candidates: MatchCandidate[], coaches: MatchCoach[], options
   return best;
 }
 
-/** First come, first served, written out directly: [assigned, total score]. */
-function greedyByHand(candidates: MatchCandidate[], coaches: MatchCoach[], options: MatchOptionsInput): [number, number] {
+/** First come, first served (from the end of the list: `fromEnd`), written out directly: [assigned, total score]. */
+function greedyByHand(candidates: MatchCandidate[], coaches: MatchCoach[], options: MatchOptionsInput, fromEnd = false): [number, number] {
   const scores = scoreTable(candidates, coaches, options);
   const room = coaches.map(effectiveCapacity);
   let assigned = 0;
   let total = 0;
-  scores.forEach((row, i) => {
+  const order = scores.map((row, i) => [row, i] as const);
+  if (fromEnd) order.reverse();
+  order.forEach(([row, i]) => {
     let chosen = -1;
     row.forEach((score, j) => {
       if (score < 0 || room[j]! === 0) return;
@@ -107,6 +110,20 @@ describe("matchCoaches on small random pools", () => {
         expect(result.greedy).toEqual({ candidates: candidates.length, assigned, unassigned: candidates.length - assigned, totalScore });
         expect(result.totals.assigned).toBeGreaterThanOrEqual(assigned);
         if (result.totals.assigned === assigned) expect(result.totals.totalScore).toBeGreaterThanOrEqual(totalScore);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("can serve first come from the end of the list (a second spread the engine starts from)", () => {
+    fc.assert(
+      fc.property(smallPools, optionsArbitrary, ({ candidates, coaches }, options) => {
+        const resolved = resolveMatchOptions(options);
+        const search = createCoachSearch(compilePool(candidates, coaches, resolved));
+        // K = 1: most candidates whose favourite is full fall back to searching the pool.
+        const { totals } = greedyAssignment(search, buildTopEdges(search, 1), 1, true);
+        const [assigned, totalScore] = greedyByHand(candidates, coaches, options, true);
+        expect(totals).toEqual({ candidates: candidates.length, assigned, unassigned: candidates.length - assigned, totalScore });
       }),
       { numRuns: 300 },
     );

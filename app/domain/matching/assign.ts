@@ -4,8 +4,9 @@
 //
 //   1. compile the pool into typed arrays (compile.ts);
 //   2. every candidate's exact top K coaches by score become the sparse edge set (edges.ts), plus
-//      alternatives for candidates whose favourites are crowded, each candidate's first-come
-//      coach, and edges that make over-demanded coaches contested (so that the edge set allows
+//      alternatives for candidates whose favourites are crowded, each candidate's coach under
+//      first come (and under first come from the end of the list), and edges that make
+//      over-demanded coaches contested (so that the edge set allows
 //      as many assignments as the pool, with the same coaches over-demanded);
 //   3. solve on those edges (auction.ts), which also prices every coach;
 //   4. re-pricing: for each candidate, look over the whole pool for coaches whose score − price
@@ -46,9 +47,28 @@ export interface OptimalAssignment {
 }
 
 /**
- * The top-K edges plus, for candidates whose top K include a crowded coach, up to K more to their
- * best other coaches: where they would go if they lost out there. Crowded: over-demanded by
- * language (pricing.ts), or in at least twice as many top-K lists as it has slots.
+ * The edges plus each candidate's coach under first come, first served with the waiting list served
+ * from its end (`lastCome`), where not listed yet: a spread of candidates over every coach with a
+ * slot that differs from first come's (withCover adds that one). With it, the first solve needs
+ * half as many alternatives per candidate (bench: 10–12 % fewer bids, solve 0.3–0.9 s faster on
+ * three seeds).
+ */
+function withLastCome(edges: EdgeSet, lastCome: GreedyAssignment): EdgeSet {
+  const added = new EdgeAdditions();
+  for (let i = 0; i < lastCome.coach.length; i++) {
+    const j = lastCome.coach[i]!;
+    if (j < 0) continue;
+    let listed = false;
+    for (let e = edges.start[i]!; e < edges.start[i + 1]! && !listed; e++) listed = edges.coach[e] === j;
+    if (!listed) added.add(i, j, lastCome.score[i]!);
+  }
+  return appendEdges(edges, added);
+}
+
+/**
+ * The edges plus, for candidates whose edges include a crowded coach, up to k more to their best
+ * other coaches: where they would go if they lost out there. Crowded: over-demanded by language
+ * (pricing.ts), or listed by at least twice as many candidates as it has slots.
  */
 function withAlternatives(search: CoachSearch, edges: EdgeSet, overDemanded: Uint8Array, k: number): EdgeSet {
   const { pool } = search;
@@ -147,7 +167,8 @@ export function solveOptimal(search: CoachSearch, topEdges: EdgeSet, firstCome: 
     maxScore = Math.max(maxScore, best);
   }
   const overDemanded = overDemandedCoaches(pool);
-  let edges = withCover(search, withAlternatives(search, topEdges, overDemanded, k), overDemanded, firstCome, k);
+  const lastCome = greedyAssignment(search, topEdges, k, true);
+  let edges = withCover(search, withAlternatives(search, withLastCome(topEdges, lastCome), overDemanded, Math.ceil(k / 2)), overDemanded, firstCome, k);
   // Any M above the largest total score puts cardinality first; this one also exceeds the largest
   // gap ever tolerated, so a result within it always has the most candidates assigned.
   const auction = new Auction(n, pool.coachCapacity, totalBest + Math.ceil(options.gapShare * totalBest) + 2);

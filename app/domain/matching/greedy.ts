@@ -14,8 +14,10 @@ export interface GreedyAssignment {
 /**
  * @param edges each candidate's exact top `k` by score (buildTopEdges); when all of those are
  *   full, the rest of the pool is searched for the best coach with room.
+ * @param fromEnd serve the waiting list from its end instead: not a baseline, but a second spread
+ *   of candidates over the coaches with room, which the engine starts from (assign.ts).
  */
-export function greedyAssignment(search: CoachSearch, edges: EdgeSet, k: number): GreedyAssignment {
+export function greedyAssignment(search: CoachSearch, edges: EdgeSet, k: number, fromEnd = false): GreedyAssignment {
   const { pool } = search;
   const n = pool.candidateCount;
   const room = pool.coachCapacity.slice();
@@ -27,7 +29,8 @@ export function greedyAssignment(search: CoachSearch, edges: EdgeSet, k: number)
   const coachScore = new Int32Array(n);
   let assigned = 0;
   let totalScore = 0;
-  for (let i = 0; i < n; i++) {
+  for (let served = 0; served < n; served++) {
+    const i = fromEnd ? n - 1 - served : served;
     const from = edges.start[i]!;
     let chosen = -1;
     let score = 0;
