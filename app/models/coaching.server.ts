@@ -153,6 +153,7 @@ export async function runMatching(actorUserId: string, now = new Date()): Promis
         durationMs,
         greedyAssigned: result.greedy.assigned,
         greedyScore: result.greedy.totalScore,
+        scoreBound: result.scoreBound,
       },
       select: { id: true },
     });
@@ -204,6 +205,7 @@ export async function viewRun(runId: string) {
       durationMs: true,
       greedyAssigned: true,
       greedyScore: true,
+      scoreBound: true,
       matches: {
         orderBy: [{ score: "desc" }, { createdAt: "asc" }],
         select: {

@@ -47,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     totals: run.totals,
     greedy: { assigned: run.greedyAssigned, totalScore: run.greedyScore },
+    scoreBound: run.scoreBound,
     lines: run.lines.map((line, index) => ({
       id: line.id,
       status: line.status as MatchStatus,
@@ -80,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function MatchingReview() {
   const { t, i18n } = useTranslation();
-  const { run, totals, greedy, lines, coaches } = useLoaderData<typeof loader>();
+  const { run, totals, greedy, scoreBound, lines, coaches } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const number = new Intl.NumberFormat(i18n.language);
   const draft = run.status === "draft";
@@ -127,6 +128,14 @@ export default function MatchingReview() {
           </tbody>
         </table>
         <p className="mt-2 text-sm">{t("coaching:review.improvement", { assigned: totals.assigned - greedy.assigned, score: totals.totalScore - greedy.totalScore })}</p>
+        {scoreBound !== null && scoreBound > 0 ? (
+          <p className="mt-1 text-sm" data-testid="score-bound">
+            {t("coaching:review.bound", {
+              bound: number.format(scoreBound),
+              share: new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 2 }).format(Math.floor((totals.totalScore / scoreBound) * 10_000) / 10_000),
+            })}
+          </p>
+        ) : null}
         <p className="mt-1 text-sm text-slate-700">{t("coaching:review.engine", { version: run.engineVersion, ms: run.durationMs })}</p>
       </section>
 

@@ -24,6 +24,8 @@ describe("coach matching, without JavaScript", () => {
     await expect(admin.locator("main h1").textContent()).resolves.toBe("Review the matching");
     // The proposal beats first come, first served or equals it, and says so.
     await expect(admin.locator("main").textContent()).resolves.toMatch(/Compared with first come, first served/);
+    // Solved exactly, and proven: the proposal reaches the whole of the best possible total.
+    await expect(admin.getByTestId("score-bound").textContent()).resolves.toMatch(/can be at most [\d,]+ .*reaches 100% of that/);
     expect(await axeViolationsAt(browser(), adminContext, admin.url())).toEqual([]);
     await submit(admin, 'main button[value="publish"]');
     await expect(admin.locator("main").textContent()).resolves.toMatch(/Published/);

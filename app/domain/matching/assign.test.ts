@@ -216,8 +216,10 @@ describe("matchCoaches on larger random pools", () => {
     fc.assert(
       fc.property(pools, ({ candidates, coaches }) => {
         const { result, optimal } = runMatching(candidates, coaches, { ...sparse, gapShare: 0 });
-        expect([result.totals.assigned, result.totals.totalScore]).toEqual(exact(candidates, coaches));
+        const [assigned, total] = exact(candidates, coaches);
+        expect([result.totals.assigned, result.totals.totalScore]).toEqual([assigned, total]);
         expect(optimal.proven).toBe(true);
+        expect(result.scoreBound).toBe(total);
       }),
       { numRuns: 60 },
     );
@@ -233,6 +235,8 @@ describe("matchCoaches on larger random pools", () => {
         expect(optimal.proven).toBe(true);
         expect(optimal.gap).toBeLessThan(Math.max(1, 0.05 * result.totals.totalScore));
         expect(total - result.totals.totalScore).toBeLessThanOrEqual(0.05 * total);
+        expect(result.scoreBound).toBeGreaterThanOrEqual(total);
+        expect(result.scoreBound! - result.totals.totalScore).toBeLessThan(Math.max(1, 0.05 * result.totals.totalScore));
       }),
       { numRuns: 60 },
     );
@@ -248,6 +252,8 @@ describe("matchCoaches on larger random pools", () => {
           expect(optimal.gap).toBeGreaterThanOrEqual(1);
         }
         if (result.totals.assigned === assigned) expect(total - result.totals.totalScore).toBeLessThanOrEqual(optimal.gap);
+        if (optimal.proven) expect(result.scoreBound).toBeGreaterThanOrEqual(total);
+        else expect(result.scoreBound).toBeNull();
       }),
       { numRuns: 60 },
     );
@@ -281,7 +287,7 @@ describe("matchCoaches on odd input", () => {
   });
 
   it("handles empty pools", () => {
-    expect(matchCoaches([], [])).toEqual({ assignments: [], unassigned: [], totals: { candidates: 0, assigned: 0, unassigned: 0, totalScore: 0 }, greedy: { candidates: 0, assigned: 0, unassigned: 0, totalScore: 0 } });
+    expect(matchCoaches([], [])).toEqual({ assignments: [], unassigned: [], totals: { candidates: 0, assigned: 0, unassigned: 0, totalScore: 0 }, greedy: { candidates: 0, assigned: 0, unassigned: 0, totalScore: 0 }, scoreBound: 0 });
     expect(matchCoaches([candidate("a")], []).unassigned).toEqual([{ candidateId: "a", reason: { code: "no_eligible_coach", rejections: [] } }]);
   });
 

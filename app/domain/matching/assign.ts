@@ -287,8 +287,19 @@ function describe(pool: CompiledPool, edges: EdgeSet, coach: Int32Array): Matchi
   return { assignments, unassigned, totals };
 }
 
+/** `matchCoaches`'s answer. */
+export type EngineResult = MatchingResult & {
+  /** First come, first served on the same pool, for comparison. */
+  greedy: MatchTotals;
+  /**
+   * Proven: no assignment of as many candidates scores more in total (null when the re-pricing
+   * rounds ran out before a proof, which the default options do not let happen in practice).
+   */
+  scoreBound: number | null;
+};
+
 export interface MatchingRun {
-  result: MatchingResult & { greedy: MatchTotals };
+  result: EngineResult;
   optimal: OptimalAssignment;
   /** Wall time per stage in milliseconds. */
   timings: { compile: number; edges: number; greedy: number; solve: number; describe: number };
@@ -313,14 +324,17 @@ export function runMatching(candidates: readonly MatchCandidate[], coaches: read
   const greedyTime = lap();
   const optimal = solveOptimal(search, edges, greedy, resolved);
   const solve = lap();
-  const result = { ...describe(pool, edges, optimal.coach), greedy: greedy.totals };
+  const matching = describe(pool, edges, optimal.coach);
+  // Totals are whole points, so the optimum is at most the result's total plus the gap rounded down.
+  const scoreBound = optimal.proven ? matching.totals.totalScore + Math.floor(optimal.gap) : null;
+  const result = { ...matching, greedy: greedy.totals, scoreBound };
   return { result, optimal, timings: { compile, edges: edgeTime, greedy: greedyTime, solve, describe: lap() } };
 }
 
 /**
  * Matches candidates with coaches: an optimal assignment (most candidates assigned, then highest
- * total score, within `gapShare` of the best possible: by default 0.1 %) and, for
- * comparison, the first-come greedy baseline's totals.
+ * total score, within `gapShare` of the best possible: by default 0.1 %), the proven bound on
+ * that best possible total, and, for comparison, the first-come greedy baseline's totals.
  *
  * - `assignments` follow the candidates' input order, with score and reasons from scoreCoachMatch.
  * - `unassigned` lists every other candidate: `no_eligible_coach` (with how many coaches each rule
@@ -330,6 +344,6 @@ export function runMatching(candidates: readonly MatchCandidate[], coaches: read
  * - Coach capacity is rounded down; negative or not a number means full. Hours and offsets that
  *   are not numbers mean no shared time (see types.ts). Invalid options throw a RangeError.
  */
-export function matchCoaches(candidates: readonly MatchCandidate[], coaches: readonly MatchCoach[], options?: MatchOptionsInput): MatchingResult & { greedy: MatchTotals } {
+export function matchCoaches(candidates: readonly MatchCandidate[], coaches: readonly MatchCoach[], options?: MatchOptionsInput): EngineResult {
   return runMatching(candidates, coaches, options).result;
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "MatchRun" ADD COLUMN "scoreBound" INTEGER;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "MatchRun" ADD COLUMN     "scoreBound" INTEGER;
+
