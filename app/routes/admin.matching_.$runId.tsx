@@ -132,7 +132,8 @@ export default function MatchingReview() {
           <p className="mt-1 text-sm" data-testid="score-bound">
             {t("coaching:review.bound", {
               bound: number.format(scoreBound),
-              share: new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 2 }).format(Math.floor((totals.totalScore / scoreBound) * 10_000) / 10_000),
+              // Rounded down, never above 100 %: an adjusted proposal with fewer people coached may score more.
+              share: new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 2 }).format(Math.min(1, Math.floor((totals.totalScore / scoreBound) * 10_000) / 10_000)),
             })}
           </p>
         ) : null}
