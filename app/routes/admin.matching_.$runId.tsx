@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Notice, SubmitButton } from "~/components/form";
 import { ReasonList } from "~/components/reasons";
-import { MATCH_STATUS_KEYS, REJECTION_KEYS, describeMatchReason, describeUnassigned, type MatchStatus } from "~/domain/coaching/coaching";
+import { MATCH_STATUS_KEYS, REJECTION_KEYS, describeMatchReason, describeUnassigned, proposalBound, type MatchStatus } from "~/domain/coaching/coaching";
 import { i18next } from "~/i18n/i18next.server";
 import { adjustMatch, coachChoices, presentMessages, publishRun, viewRun } from "~/models/coaching.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     totals: run.totals,
     greedy: { assigned: run.greedyAssigned, totalScore: run.greedyScore },
-    scoreBound: run.scoreBound,
+    bound: proposalBound(run.totals.totalScore, run.scoreBound),
     lines: run.lines.map((line, index) => ({
       id: line.id,
       status: line.status as MatchStatus,
@@ -81,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function MatchingReview() {
   const { t, i18n } = useTranslation();
-  const { run, totals, greedy, scoreBound, lines, coaches } = useLoaderData<typeof loader>();
+  const { run, totals, greedy, bound, lines, coaches } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const number = new Intl.NumberFormat(i18n.language);
   const draft = run.status === "draft";
@@ -128,12 +128,11 @@ export default function MatchingReview() {
           </tbody>
         </table>
         <p className="mt-2 text-sm">{t("coaching:review.improvement", { assigned: totals.assigned - greedy.assigned, score: totals.totalScore - greedy.totalScore })}</p>
-        {scoreBound !== null && scoreBound > 0 ? (
+        {bound ? (
           <p className="mt-1 text-sm" data-testid="score-bound">
             {t("coaching:review.bound", {
-              bound: number.format(scoreBound),
-              // Rounded down, never above 100 %: an adjusted proposal with fewer people coached may score more.
-              share: new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 2 }).format(Math.min(1, Math.floor((totals.totalScore / scoreBound) * 10_000) / 10_000)),
+              bound: number.format(bound.score),
+              share: new Intl.NumberFormat(i18n.language, { style: "percent", maximumFractionDigits: 2 }).format(bound.share),
             })}
           </p>
         ) : null}

@@ -80,7 +80,7 @@ describe("matching, review, publish, answer, rematch", () => {
     expect(page.totals.totalScore).toBeGreaterThanOrEqual(page.greedy.totalScore);
     expect(page.totals.assigned).toBeGreaterThanOrEqual(page.greedy.assigned);
     // A pool this small is solved exactly: the stored proof bound is the proposal's own total.
-    expect(page.scoreBound).toBe(page.totals.totalScore);
+    expect(page.bound).toEqual({ score: page.totals.totalScore, share: 1 });
     // Every proposed pair explains itself, in words the page translates.
     const proposed = page.lines.filter((l) => l.coach);
     expect(proposed.every((l) => l.messages.some((m) => m.key === "coaching:reasons.language_shared"))).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeMatchReason, describeUnassigned, offerAnswerable, parseFormats, respondBy, utcOffsetMinutes } from "./coaching";
+import { proposalBound, describeMatchReason, describeUnassigned, offerAnswerable, parseFormats, respondBy, utcOffsetMinutes } from "./coaching";
 
 describe("utcOffsetMinutes", () => {
   it("follows daylight saving time and half-hour zones", () => {
@@ -57,5 +57,20 @@ describe("reason messages", () => {
       { key: "coaching:unassigned.ruled_out", values: { count: 3 }, nested: "coaching:rejections.no_shared_language" },
       { key: "coaching:unassigned.ruled_out", values: { count: 1 }, nested: "coaching:rejections.coach_full" },
     ]);
+  });
+});
+
+describe("proposalBound", () => {
+  it("rounds the share down to 0.01 % so that a proposal below its bound never shows as reaching it", () => {
+    expect(proposalBound(16_576_985, 16_583_920)).toEqual({ score: 16_583_920, share: 0.9995 });
+    expect(proposalBound(99_999, 100_000)?.share).toBe(0.9999);
+    expect(proposalBound(500, 500)?.share).toBe(1);
+  });
+
+  it("caps the share at 1, and is null without a bound", () => {
+    // An adjustment that coaches fewer people can score more than the bound for as many as possible.
+    expect(proposalBound(120, 100)?.share).toBe(1);
+    expect(proposalBound(50, null)).toBeNull();
+    expect(proposalBound(0, 0)).toBeNull();
   });
 });

@@ -67,6 +67,17 @@ export function offerAnswerable(match: { status: string; respondBy: Date | null 
   return match.respondBy && match.respondBy.getTime() <= now.getTime() ? "expired" : "ok";
 }
 
+/**
+ * A run's proven bound on the total score and the share of it a proposal's total reaches, rounded
+ * down to 0.01 % so that it never overstates, and at most 1: the bound holds for as many people
+ * coached as possible, so an adjusted proposal that coaches fewer may score more. Null without a
+ * bound to compare with.
+ */
+export function proposalBound(totalScore: number, scoreBound: number | null): { score: number; share: number } | null {
+  if (scoreBound === null || scoreBound <= 0) return null;
+  return { score: scoreBound, share: Math.min(1, Math.floor((totalScore / scoreBound) * 10_000) / 10_000) };
+}
+
 /** A time zone's offset from UTC in minutes at `at` (+120 for Kyiv in summer); 0 for unknown zones. */
 export function utcOffsetMinutes(timeZone: string, at: Date): number {
   try {
